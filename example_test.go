@@ -1,0 +1,117 @@
+package faceidmsg_test
+
+import (
+	"errors"
+	"fmt"
+	"log"
+	"testing/fstest"
+
+	"github.com/faceidmsg/faceidmsg"
+)
+
+// The README's quick start is a copy of this example.
+func Example() {
+	b, err := faceidmsg.New() // the embedded locales; build once, share
+	if err != nil {
+		log.Fatal(err)
+	}
+	// Per request: negotiate from the Accept-Language header...
+	loc := b.Localizer("zh-TW,zh;q=0.9,en;q=0.8")
+	// ...and look up the code the service returned.
+	m, err := loc.LookupCode("1201")
+	if err != nil {
+		log.Print(err) // unknown code; m still has a generic text
+	}
+	fmt.Println(m.Lang, m.Text)
+	fmt.Println(m.Hint)
+	fmt.Println(m.Category, m.Retryable)
+	// Output:
+	// zh-Hant 光線太暗。
+	// 請移到光線充足的地方，再試一次。
+	// user_action true
+}
+
+func ExampleLocalizer_Lookup() {
+	b, err := faceidmsg.New()
+	if err != nil {
+		log.Fatal(err)
+	}
+	m, _ := b.Localizer("en").Lookup(faceidmsg.PaaS, "FailedOperation.CompareLowSimilarity")
+	fmt.Println(m.MessageID, m.Category, m.Retryable)
+	fmt.Println(m.Text)
+	fmt.Println(m.Description)
+	// Output:
+	// NoMatch rejected true
+	// Your face didn't match your ID photo closely enough.
+	// The similarity did not reach the passing standard.
+}
+
+func ExampleLocalizer_LookupNumber() {
+	b, err := faceidmsg.New()
+	if err != nil {
+		log.Fatal(err)
+	}
+	m, err := b.Localizer("th").LookupNumber(16)
+	fmt.Println(m.Category, m.Retryable, err)
+	// Output:
+	// ended false <nil>
+}
+
+func ExampleLocalizer_LookupCode_unknown() {
+	b, err := faceidmsg.New()
+	if err != nil {
+		log.Fatal(err)
+	}
+	m, err := b.Localizer("en").LookupCode("1999")
+	fmt.Println(errors.Is(err, faceidmsg.ErrUnknownCode))
+	fmt.Println(m.Category, m.Text)
+	// Output:
+	// true
+	// unknown Verification failed (error 1999).
+}
+
+func ExampleBundle_Match() {
+	b, err := faceidmsg.New()
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, pref := range []string{"zh-HK", "zh_CN", "zh-tc", "in", "uk", "fr;q=0.9, th;q=0.8"} {
+		fmt.Printf("%s -> %s\n", pref, b.Match(pref))
+	}
+	// Output:
+	// zh-HK -> zh-Hant
+	// zh_CN -> zh-Hans
+	// zh-tc -> zh-Hant
+	// in -> id
+	// uk -> en
+	// fr;q=0.9, th;q=0.8 -> th
+}
+
+func ExampleWithLocales() {
+	overrides := fstest.MapFS{
+		// Change one English message.
+		"en.toml": {Data: []byte(`
+[LightTooDim]
+other = "It's too dark here."
+`)},
+		// Add a language, partly translated.
+		"vi.toml": {Data: []byte(`
+[LightTooDim]
+other = "Ánh sáng quá tối."
+`)},
+	}
+	b, err := faceidmsg.New(faceidmsg.WithLocales(overrides))
+	if err != nil {
+		log.Fatal(err)
+	}
+	m, _ := b.Localizer("en").LookupCode("1201")
+	fmt.Println(m.Text)
+	m, _ = b.Localizer("vi-VN").LookupCode("1201")
+	fmt.Println(m.Lang, m.Text, m.Fallback) // the hint is not translated
+	m, _ = b.Localizer("vi").LookupCode("1202")
+	fmt.Println(m.Lang, m.Text, m.Fallback)
+	// Output:
+	// It's too dark here.
+	// vi Ánh sáng quá tối. true
+	// en The light is too bright. true
+}

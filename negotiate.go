@@ -1,0 +1,201 @@
+package faceidmsg
+
+import (
+	"slices"
+	"strings"
+
+	"golang.org/x/text/language"
+)
+
+// Limits on what negotiation reads. Input comes from anyone on the internet,
+// so work is bounded by these numbers whatever the input's size: the rest is
+// ignored. Real browsers send a handful of entries in well under 200 bytes.
+const (
+	maxNegotiateBytes   = 4096 // bytes of input scanned, over all preferences
+	maxNegotiateEntries = 32   // entries considered
+	maxTagLen           = 64   // longer entries are skipped as malformed
+)
+
+// preference is one parsed Accept-Language entry.
+type preference struct {
+	tag      language.Tag
+	wildcard bool
+	q        int // quality in thousandths, 0..1000
+}
+
+// parsePreferences reads language preferences: each string is a single tag
+// or a comma-separated Accept-Language list. Malformed entries are skipped;
+// the rest are returned in order of preference (highest q first, ties in
+// input order), including q=0 entries, which the caller uses as exclusions.
+func parsePreferences(dst []preference, prefs []string) []preference {
+	budget := maxNegotiateBytes
+	for _, s := range prefs {
+		if budget <= 0 || len(dst) >= maxNegotiateEntries {
+			break
+		}
+		if len(s) > budget {
+			s = s[:budget]
+		}
+		budget -= len(s)
+		for s != "" && len(dst) < maxNegotiateEntries {
+			var entry string
+			entry, s, _ = strings.Cut(s, ",")
+			if p, ok := parseEntry(entry); ok {
+				dst = append(dst, p)
+			}
+		}
+	}
+	slices.SortStableFunc(dst, func(a, b preference) int { return b.q - a.q })
+	return dst
+}
+
+// parseEntry parses one entry such as "zh-TW;q=0.8" or "en_US".
+func parseEntry(entry string) (preference, bool) {
+	tagPart, params, _ := strings.Cut(entry, ";")
+	tagPart = strings.Trim(tagPart, " \t")
+	if tagPart == "" || len(tagPart) > maxTagLen {
+		return preference{}, false
+	}
+	p := preference{q: 1000}
+	for params != "" {
+		var param string
+		param, params, _ = strings.Cut(params, ";")
+		param = strings.Trim(param, " \t")
+		if len(param) > 2 && (param[0] == 'q' || param[0] == 'Q') && param[1] == '=' {
+			q, ok := parseQ(param[2:])
+			if !ok {
+				return preference{}, false
+			}
+			p.q = q
+		}
+	}
+	if tagPart == "*" {
+		p.wildcard = true
+		return p, true
+	}
+	tag, ok := parseTag(tagPart)
+	if !ok {
+		return preference{}, false
+	}
+	p.tag = tag
+	return p, true
+}
+
+// parseQ parses an HTTP qvalue ("0", "0.5", "1.000") into thousandths.
+func parseQ(s string) (int, bool) {
+	if s == "" || len(s) > 5 || (s[0] != '0' && s[0] != '1') {
+		return 0, false
+	}
+	q := int(s[0]-'0') * 1000
+	if len(s) > 1 {
+		if s[1] != '.' {
+			return 0, false
+		}
+		scale := 100
+		for _, c := range []byte(s[2:]) {
+			if c < '0' || c > '9' {
+				return 0, false
+			}
+			q += int(c-'0') * scale
+			scale /= 10
+		}
+	}
+	if q > 1000 {
+		return 0, false
+	}
+	return q, true
+}
+
+// aliases maps language values that are not BCP 47, but that clients send,
+// to the tag they mean. Keys are lower case with hyphens.
+var aliases = map[string]string{
+	"zh-tc":  "zh-Hant", // the service's own Language value for Traditional Chinese
+	"zh-chs": "zh-Hans", // legacy Windows and .NET names
+	"zh-cht": "zh-Hant",
+}
+
+// parseTag parses a tag as clients write it: BCP 47, with underscores as
+// mobile systems write them ("zh_TW"), with a POSIX codeset or modifier
+// ("en_US.UTF-8"), or one of the aliases above.
+func parseTag(s string) (language.Tag, bool) {
+	if i := strings.IndexAny(s, ".@"); i >= 0 {
+		s = s[:i]
+	}
+	s = strings.ReplaceAll(s, "_", "-")
+	if a, ok := aliases[strings.ToLower(s)]; ok {
+		s = a
+	}
+	tag, err := language.Parse(s)
+	if err != nil || tag == language.Und {
+		return language.Und, false
+	}
+	return tag, true
+}
+
+// isPseudo reports whether tag is a pseudo-locale (regions XA and XB, as
+// Android and CLDR use them). Pseudo-locales are served only when asked for
+// by their exact tag, never as the closest match for a real language.
+func isPseudo(tag language.Tag) bool {
+	r, conf := tag.Region()
+	if conf != language.Exact {
+		return false
+	}
+	s := r.String()
+	return s == "XA" || s == "XB"
+}
+
+// match returns the index in b.locales of the locale that serves p, or -1.
+// A locale serves a preference when the tag is the locale's own, or when
+// x/text's matcher rates the pair High or better AND both are the same base
+// language: a Ukrainian reader is not served Russian, nor a Persian reader
+// Arabic, however close x/text rates the pair.
+func (b *Bundle) match(tag language.Tag) int {
+	if i, ok := b.byTag[tag]; ok {
+		return i
+	}
+	if b.matcher == nil {
+		return -1
+	}
+	_, i, conf := b.matcher.Match(tag)
+	if conf < language.High {
+		return -1
+	}
+	want, _ := tag.Base()
+	got, _ := b.natural[i].Base()
+	if want != got {
+		return -1
+	}
+	return b.naturalIndex[i]
+}
+
+// negotiate picks the locale for prefs, returning its index in b.locales.
+// English is the answer when nothing else is acceptable.
+func (b *Bundle) negotiate(prefs []string) int {
+	var buf [maxNegotiateEntries]preference
+	ps := parsePreferences(buf[:0], prefs)
+	// q=0 entries are sorted last; collect them first as exclusions.
+	var excluded [maxNegotiateEntries]int
+	nx := 0
+	for j := len(ps) - 1; j >= 0 && ps[j].q == 0; j-- {
+		if ps[j].wildcard {
+			continue
+		}
+		if i := b.match(ps[j].tag); i >= 0 {
+			excluded[nx] = i
+			nx++
+		}
+	}
+	for _, p := range ps {
+		if p.q == 0 {
+			break
+		}
+		i := b.english
+		if !p.wildcard {
+			i = b.match(p.tag)
+		}
+		if i >= 0 && !slices.Contains(excluded[:nx], i) {
+			return i
+		}
+	}
+	return b.english
+}
