@@ -10,6 +10,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
@@ -121,12 +122,26 @@ func readLocaleFile(fsys fs.FS, name, label string) (*localeFile, error) {
 		le := &LocaleError{File: label, Err: err}
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			le.Line, le.Column = pe.Position.Line, pe.Position.Col
+			le.Line, le.Column = errorPosition(src, pe.Position)
 			le.Err = &tomlError{msg: pe.Message, err: err}
 		}
 		return nil, le
 	}
 	return &localeFile{name: label, tag: tag, src: src, messages: mf.Messages}, nil
+}
+
+// errorPosition returns the 1-based line and column (in characters) of a
+// TOML error. It
+// counts from the byte offset, because the parser's own line number is one
+// too high when the offending byte is a newline (an unclosed "[table").
+func errorPosition(src []byte, p toml.Position) (line, col int) {
+	if p.Start < 0 || p.Start > len(src) {
+		return p.Line, p.Col
+	}
+	before := src[:p.Start]
+	line = bytes.Count(before, []byte{'\n'}) + 1
+	col = utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:]) + 1
+	return line, col
 }
 
 // tomlError keeps the TOML parser's short message for display and its full

@@ -1,0 +1,629 @@
+package faceidmsg
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"testing/fstest"
+
+	"golang.org/x/text/language"
+)
+
+func newBundle(t testing.TB, opts ...Option) *Bundle {
+	t.Helper()
+	b, err := New(opts...)
+	if err != nil {
+		t.Fatalf("New() error: %v", err)
+	}
+	return b
+}
+
+// shippedFiles parses the embedded locale files.
+func shippedFiles(t testing.TB) []*localeFile {
+	t.Helper()
+	files, err := readLocaleFiles(localeSource{fsys: embeddedLocales, dir: "locales", label: "locales"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// TestCatalogMatchesSeed holds the catalogue to the service's document: the
+// same rows, in the same order, with the same descriptions, except for the
+// seed's one mislabelled row.
+func TestCatalogMatchesSeed(t *testing.T) {
+	f, err := os.Open("testdata/faceid-error-codes.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	type row struct {
+		ns         Namespace
+		code, desc string
+	}
+	var seed []row
+	ns := Namespace("")
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		switch {
+		case strings.HasPrefix(line, "# PaaS"):
+			ns = PaaS
+		case strings.HasPrefix(line, "# SaaS"):
+			ns = SaaS
+		case strings.HasPrefix(line, "|") && !strings.Contains(line, "Error Code") && !strings.Contains(line, "---"):
+			cells := strings.Split(strings.Trim(line, "|"), "|")
+			seed = append(seed, row{ns, strings.TrimSpace(cells[0]), strings.TrimSpace(cells[1])})
+		}
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if len(seed) != 59 {
+		t.Fatalf("seed has %d rows; want 59", len(seed))
+	}
+	// The fifth PaaS row is mislabelled in the seed (see catalog.go).
+	if seed[4].code != "FailedOperation.LifePhotoDetectFaces" || seed[4].desc != "No full face was detected." {
+		t.Fatalf("seed row 5 = %+v; the correction below no longer applies", seed[4])
+	}
+	seed[4].code = "FailedOperation.LifePhotoDetectNoFaces"
+
+	var got []row
+	for _, e := range catalog {
+		got = append(got, row{e.ns, e.code, e.desc})
+	}
+	if !slices.Equal(got, seed) {
+		for i := range max(len(got), len(seed)) {
+			if i >= len(got) || i >= len(seed) || got[i] != seed[i] {
+				t.Errorf("row %d: catalogue and seed differ", i+1)
+			}
+		}
+	}
+	var paas, saas int
+	for _, e := range catalog {
+		switch e.ns {
+		case PaaS:
+			paas++
+		case SaaS:
+			saas++
+		}
+	}
+	if paas != 7 || saas != 52 {
+		t.Errorf("catalogue has %d paas and %d saas codes; want 7 and 52", paas, saas)
+	}
+}
+
+// TestCatalogShape checks the catalogue's own rules.
+func TestCatalogShape(t *testing.T) {
+	valid := []Category{CategorySuccess, CategoryUserAction, CategoryRejected, CategoryTemporary, CategoryEnded, CategoryIntegration}
+	hints := map[string]string{}
+	for _, m := range messageHints {
+		if _, dup := hints[m.id]; dup {
+			t.Errorf("message %s listed twice in messageHints", m.id)
+		}
+		hints[m.id] = m.hint
+	}
+	used := map[string]bool{unknownMessageID: true}
+	seen := map[codeKey]bool{}
+	for _, e := range catalog {
+		k := codeKey{e.ns, e.code}
+		if seen[k] {
+			t.Errorf("code %s %s listed twice", e.ns, e.code)
+		}
+		seen[k] = true
+		if !slices.Contains(valid, e.cat) {
+			t.Errorf("%s %s: category %q is not one of %v", e.ns, e.code, e.cat, valid)
+		}
+		if _, ok := hints[e.msg]; !ok {
+			t.Errorf("%s %s: message %s is not in messageHints", e.ns, e.code, e.msg)
+		}
+		used[e.msg] = true
+		if ns, code := ParseCode(e.code); ns != e.ns || code != e.code {
+			t.Errorf("ParseCode(%q) = %s, %q; want %s, %q", e.code, ns, code, e.ns, e.code)
+		}
+		// A retry makes sense only where the person or time can change the
+		// outcome.
+		switch e.cat {
+		case CategorySuccess, CategoryEnded, CategoryIntegration:
+			if e.retry {
+				t.Errorf("%s %s: category %s but retryable", e.ns, e.code, e.cat)
+			}
+		case CategoryUserAction, CategoryTemporary:
+			if !e.retry {
+				t.Errorf("%s %s: category %s but not retryable", e.ns, e.code, e.cat)
+			}
+		}
+		// Every code the person can act on has a hint.
+		if e.cat != CategorySuccess && hints[e.msg] == "" {
+			t.Errorf("%s %s: category %s has no hint", e.ns, e.code, e.cat)
+		}
+	}
+	for _, m := range messageHints {
+		if !used[m.id] {
+			t.Errorf("message %s is used by no code", m.id)
+		}
+	}
+}
+
+// TestEnglishDescriptions keeps en.toml's translator notes in step with the
+// catalogue: each message names exactly the codes that use it, and each
+// hint the messages it is shown under.
+func TestEnglishDescriptions(t *testing.T) {
+	en := shippedFiles(t)[0]
+	if en.tag != language.English {
+		t.Fatalf("first shipped file is %s; want en", en.tag)
+	}
+	codes := map[string][]string{}
+	for _, e := range catalog {
+		codes[e.msg] = append(codes[e.msg], fmt.Sprintf("%s %s", e.ns, e.code))
+	}
+	codes[unknownMessageID] = []string{"any code not in the catalogue"}
+	under := map[string][]string{}
+	for _, m := range messageHints {
+		if m.hint != "" {
+			under[m.hint] = append(under[m.hint], m.id)
+		}
+	}
+	for _, m := range en.messages {
+		var want string
+		if list, ok := codes[m.ID]; ok {
+			want = " Codes: " + strings.Join(list, ", ") + "."
+		} else {
+			want = "Hint: what to do now. Shown under: " + strings.Join(under[m.ID], ", ") + "."
+		}
+		if !strings.HasSuffix(m.Description, want) {
+			t.Errorf("en.toml %s: description %q does not end with %q", m.ID, m.Description, want)
+		}
+	}
+}
+
+// TestLocaleFilesHaveEnglishMessageSet: every shipped file has exactly the
+// English source's messages.
+func TestLocaleFilesHaveEnglishMessageSet(t *testing.T) {
+	files := shippedFiles(t)
+	ids := func(f *localeFile) []string {
+		var s []string
+		for _, m := range f.messages {
+			s = append(s, m.ID)
+		}
+		slices.Sort(s)
+		return s
+	}
+	want := ids(files[0])
+	if known := slices.Sorted(func(yield func(string) bool) {
+		for id := range knownMessageIDs() {
+			if !yield(id) {
+				return
+			}
+		}
+	}); !slices.Equal(want, known) {
+		t.Errorf("en.toml IDs = %v; want the catalogue's %v", want, known)
+	}
+	if len(files) < 5 {
+		t.Errorf("%d locale files shipped; want at least 5", len(files))
+	}
+	for _, f := range files[1:] {
+		got := ids(f)
+		for _, id := range want {
+			if !slices.Contains(got, id) {
+				t.Errorf("%s lacks message %s", f.name, id)
+			}
+		}
+		for _, id := range got {
+			if !slices.Contains(want, id) {
+				t.Errorf("%s has message %s that en.toml lacks", f.name, id)
+			}
+		}
+	}
+}
+
+// sameAsEnglish lists translations that are meant to equal the English
+// text, as "tag/MessageID". None is needed yet.
+var sameAsEnglish = map[string]bool{}
+
+func TestTranslationsDifferFromEnglish(t *testing.T) {
+	files := shippedFiles(t)
+	en := map[string]string{}
+	for _, m := range files[0].messages {
+		en[m.ID] = m.Other
+	}
+	for _, f := range files[1:] {
+		for _, m := range f.messages {
+			if m.Other == en[m.ID] && !sameAsEnglish[f.tag.String()+"/"+m.ID] {
+				t.Errorf("%s %s: text %q is the same as English", f.name, m.ID, m.Other)
+			}
+		}
+	}
+}
+
+// TestEveryCodeEveryLocale: every code in every shipped locale has a text,
+// a hint where the catalogue gives one, and no fallback.
+func TestEveryCodeEveryLocale(t *testing.T) {
+	b := newBundle(t)
+	hints := map[string]string{}
+	for _, m := range messageHints {
+		hints[m.id] = m.hint
+	}
+	if got := len(b.Languages()); got != len(shippedFiles(t)) {
+		t.Errorf("bundle has %d languages; want one per shipped file", got)
+	}
+	for _, lang := range b.Languages() {
+		loc := b.Localizer(lang.Tag.String())
+		if loc.Tag() != lang.Tag {
+			t.Errorf("Localizer(%q).Tag() = %s", lang.Tag, loc.Tag())
+		}
+		msgs := loc.Messages()
+		if len(msgs) != len(catalog) {
+			t.Fatalf("%s: Messages() has %d entries; want %d", lang.Tag, len(msgs), len(catalog))
+		}
+		for i, m := range msgs {
+			e := catalog[i]
+			name := fmt.Sprintf("%s %s %s", lang.Tag, e.ns, e.code)
+			if strings.TrimSpace(m.Text) == "" {
+				t.Errorf("%s: empty text", name)
+			}
+			if (hints[e.msg] != "") != (m.Hint != "") {
+				t.Errorf("%s: hint %q; catalogue hint ID %q", name, m.Hint, hints[e.msg])
+			}
+			if m.Lang != lang.Tag || m.Fallback {
+				t.Errorf("%s: Lang %s, Fallback %t; want %s, false", name, m.Lang, m.Fallback, lang.Tag)
+			}
+			if m.Namespace != e.ns || m.Code != e.code || m.MessageID != e.msg || m.Category != e.cat || m.Retryable != e.retry || m.Description != e.desc {
+				t.Errorf("%s: catalogue fields not carried: %+v", name, m)
+			}
+			got, err := loc.Lookup(e.ns, e.code)
+			if err != nil || got != m {
+				t.Errorf("%s: Lookup = %+v, %v; want %+v", name, got, err, m)
+			}
+		}
+		u, err := loc.LookupCode("paas:FailedOperation.Nope")
+		if !errors.Is(err, ErrUnknownCode) || !strings.Contains(u.Text, "FailedOperation.Nope") || u.Hint == "" || u.Lang != lang.Tag {
+			t.Errorf("%s: unknown code gave %+v, %v", lang.Tag, u, err)
+		}
+	}
+}
+
+func TestLookupForms(t *testing.T) {
+	loc := newBundle(t).Localizer("en")
+	tests := []struct {
+		name   string
+		lookup func() (Message, error)
+		wantNS Namespace
+		want   string // code
+		msgID  string
+	}{
+		{"raw number", func() (Message, error) { return loc.LookupCode("1201") }, SaaS, "1201", "LightTooDim"},
+		{"raw with spaces", func() (Message, error) { return loc.LookupCode(" 1201\n") }, SaaS, "1201", "LightTooDim"},
+		{"raw string", func() (Message, error) { return loc.LookupCode("FailedOperation.CompareFail") }, PaaS, "FailedOperation.CompareFail", "CompareFailed"},
+		{"prefixed saas", func() (Message, error) { return loc.LookupCode("saas:0") }, SaaS, "0", "Success"},
+		{"prefixed paas", func() (Message, error) { return loc.LookupCode("PaaS:Success") }, PaaS, "Success", "Success"},
+		{"number", func() (Message, error) { return loc.LookupNumber(2016) }, SaaS, "2016", "NoMatch"},
+		{"saas with plus", func() (Message, error) { return loc.Lookup(SaaS, "+14") }, SaaS, "14", "SessionCompleted"},
+		{"corrected row", func() (Message, error) { return loc.LookupCode("FailedOperation.LifePhotoDetectNoFaces") }, PaaS, "FailedOperation.LifePhotoDetectNoFaces", "NoFullFace"},
+		{"several faces", func() (Message, error) { return loc.LookupCode("FailedOperation.LifePhotoDetectFaces") }, PaaS, "FailedOperation.LifePhotoDetectFaces", "MultipleFaces"},
+		{"shared meaning", func() (Message, error) { return loc.LookupNumber(2013) }, SaaS, "2013", "NoFullFace"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, err := tt.lookup()
+			if err != nil || m.Namespace != tt.wantNS || m.Code != tt.want || m.MessageID != tt.msgID {
+				t.Errorf("got %s %q %s, %v; want %s %q %s, nil", m.Namespace, m.Code, m.MessageID, err, tt.wantNS, tt.want, tt.msgID)
+			}
+		})
+	}
+}
+
+func TestUnknownCodes(t *testing.T) {
+	loc := newBundle(t).Localizer("zh-Hans")
+	tests := []struct {
+		name   string
+		lookup func() (Message, error)
+		wantNS Namespace
+		code   string // as shown in the text
+	}{
+		{"number", func() (Message, error) { return loc.LookupNumber(-999) }, SaaS, "-999"},
+		{"saas string", func() (Message, error) { return loc.LookupCode("1409") }, SaaS, "1409"},
+		{"paas unknown", func() (Message, error) { return loc.LookupCode("FailedOperation.Nope") }, PaaS, "FailedOperation.Nope"},
+		{"same number, wrong namespace", func() (Message, error) { return loc.Lookup(PaaS, "1201") }, PaaS, "1201"},
+		{"template syntax is data", func() (Message, error) { return loc.LookupCode("{{.Code}}") }, PaaS, "{{.Code}}"},
+		{"control bytes dropped", func() (Message, error) { return loc.LookupCode("A\x00B\x1b[31mC") }, PaaS, "AB[31mC"},
+		{"invalid UTF-8 dropped", func() (Message, error) { return loc.LookupCode("X\xff\xfeY") }, PaaS, "XY"},
+		{"capped", func() (Message, error) { return loc.LookupCode(strings.Repeat("é", 100)) }, PaaS, strings.Repeat("é", maxCodeLen/2)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m, err := tt.lookup()
+			if !errors.Is(err, ErrUnknownCode) {
+				t.Fatalf("err = %v; want ErrUnknownCode", err)
+			}
+			want := "验证失败（错误码：" + tt.code + "）。"
+			if m.Text != want || m.Code != tt.code || m.Namespace != tt.wantNS || m.Category != CategoryUnknown || m.Retryable {
+				t.Errorf("got %s %q %q %s %t; want %s %q %q unknown false", m.Namespace, m.Code, m.Text, m.Category, m.Retryable, tt.wantNS, tt.code, want)
+			}
+		})
+	}
+}
+
+func TestParseQ(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int
+		ok   bool
+	}{
+		{"1", 1000, true}, {"1.0", 1000, true}, {"1.000", 1000, true}, {"0", 0, true},
+		{"0.5", 500, true}, {"0.123", 123, true}, {"0.05", 50, true},
+		{"1.001", 0, false}, {"0.1234", 0, false}, {"2", 0, false}, {"abc", 0, false},
+		{"", 0, false}, {".5", 0, false}, {"0,5", 0, false}, {"-0", 0, false},
+	}
+	for _, tt := range tests {
+		got, ok := parseQ(tt.in)
+		if got != tt.want || ok != tt.ok {
+			t.Errorf("parseQ(%q) = %d, %t; want %d, %t", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+// negotiationFS adds locales that share a script with languages we must not
+// confuse them with, and a pseudo-locale.
+var negotiationFS = fstest.MapFS{
+	"ru.toml":    {Data: []byte("[Success]\nother = \"Проверка пройдена.\"\n")},
+	"ar.toml":    {Data: []byte("[Success]\nother = \"تم التحقق بنجاح.\"\n")},
+	"en-XA.toml": {Data: []byte("[Success]\nother = \"[Ṽéŕîƒîçåţîöñ šûççéššƒûļ. one two]\"\n")},
+}
+
+func TestNegotiate(t *testing.T) {
+	b := newBundle(t, WithLocales(negotiationFS))
+	tests := []struct {
+		name  string
+		prefs []string
+		want  string
+	}{
+		{"empty", nil, "en"},
+		{"empty string", []string{""}, "en"},
+		{"plain tag", []string{"th"}, "th"},
+		{"q order", []string{"en;q=0.5, th;q=0.9"}, "th"},
+		{"q=0 is not acceptable", []string{"th;q=0, id"}, "id"},
+		{"q=0 excludes a match by region", []string{"zh-TW;q=0, zh-HK, th;q=0.5"}, "th"},
+		{"q=0 only", []string{"th;q=0"}, "en"},
+		{"equal q keeps order", []string{"id;q=0.8, th;q=0.8"}, "id"},
+		{"equal q keeps order 2", []string{"th, id"}, "th"},
+		{"malformed entry skipped", []string{"xx-invalid;q=abc, th"}, "th"},
+		{"malformed q skipped", []string{"id;q=2, th;q=0.1"}, "th"},
+		{"malformed tag skipped", []string{"!!!, th"}, "th"},
+		{"unknown language falls through", []string{"sw, id"}, "id"},
+		{"wildcard", []string{"sw, *"}, "en"},
+		{"spaces and tabs", []string{" th ; q=0.5 ,\tid;q=0.4"}, "th"},
+		{"uppercase Q", []string{"th;Q=0.1, id;q=0.2"}, "id"},
+		{"list of strings", []string{"sw", "zh-TW"}, "zh-Hant"},
+		{"zh-TW", []string{"zh-TW"}, "zh-Hant"},
+		{"zh-HK", []string{"zh-HK"}, "zh-Hant"},
+		{"zh-MO", []string{"zh-MO"}, "zh-Hant"},
+		{"zh-Hant-TW", []string{"zh-Hant-TW"}, "zh-Hant"},
+		{"zh-Hant-CN", []string{"zh-Hant-CN"}, "zh-Hant"},
+		{"zh", []string{"zh"}, "zh-Hans"},
+		{"zh-CN", []string{"zh-CN"}, "zh-Hans"},
+		{"zh-SG", []string{"zh-SG"}, "zh-Hans"},
+		{"zh-Hans-HK", []string{"zh-Hans-HK"}, "zh-Hans"},
+		{"th-TH", []string{"th-TH"}, "th"},
+		{"id-ID", []string{"id-ID"}, "id"},
+		{"legacy in", []string{"in"}, "id"},
+		{"legacy in-ID", []string{"in-ID"}, "id"},
+		{"en-GB", []string{"en-GB"}, "en"},
+		{"en-GB not the pseudo-locale", []string{"en-GB, th;q=0.1"}, "en"},
+		{"pseudo-locale by exact tag", []string{"en-XA"}, "en-XA"},
+		{"zh_TW", []string{"zh_TW"}, "zh-Hant"},
+		{"en_US", []string{"en_US"}, "en"},
+		{"POSIX codeset", []string{"th_TH.UTF-8"}, "th"},
+		{"service zh-cn", []string{"zh-cn"}, "zh-Hans"},
+		{"service zh-tc", []string{"zh-tc"}, "zh-Hant"},
+		{"service zh-tc in a header", []string{"zh-tc;q=0.9, en;q=0.1"}, "zh-Hant"},
+		{"service en", []string{"en"}, "en"},
+		{"service th", []string{"th"}, "th"},
+		{"service id", []string{"id"}, "id"},
+		{"Ukrainian is not served Russian", []string{"uk"}, "en"},
+		{"Belarusian is not served Russian", []string{"be"}, "en"},
+		{"Persian is not served Arabic", []string{"fa"}, "en"},
+		{"Urdu is not served English by accident", []string{"ur, th;q=0.5"}, "th"},
+		{"Russian itself", []string{"ru-RU"}, "ru"},
+		{"Arabic itself", []string{"ar-EG"}, "ar"},
+		{"entries past the cap are ignored", []string{strings.Repeat("sw,", maxNegotiateEntries) + "th"}, "en"},
+		{"bytes past the cap are ignored", []string{strings.Repeat(" ", maxNegotiateBytes) + "th"}, "en"},
+		{"over-long tag skipped", []string{strings.Repeat("a", maxTagLen+1) + ", th"}, "th"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := b.Match(tt.prefs...); got.String() != tt.want {
+				t.Errorf("Match(%q) = %s; want %s", tt.prefs, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestOverrideOneMessage(t *testing.T) {
+	b := newBundle(t, WithLocales(fstest.MapFS{
+		"th.toml": {Data: []byte("[LightTooDim]\nother = \"มืดเกินไป\"\n")},
+	}))
+	th := b.Localizer("th")
+	m, _ := th.LookupNumber(1201)
+	if m.Text != "มืดเกินไป" || m.Lang.String() != "th" || m.Fallback {
+		t.Errorf("overridden message = %q (%s, fallback %t)", m.Text, m.Lang, m.Fallback)
+	}
+	shipped, _ := newBundle(t).Localizer("th").LookupNumber(1201)
+	if m.Hint != shipped.Hint {
+		t.Errorf("hint changed by an override of the message only: %q; want %q", m.Hint, shipped.Hint)
+	}
+	other, _ := th.LookupNumber(1202)
+	want, _ := newBundle(t).Localizer("th").LookupNumber(1202)
+	if other != want {
+		t.Errorf("a message the override does not name changed: %+v; want %+v", other, want)
+	}
+}
+
+func TestOverrideNewPartialLocale(t *testing.T) {
+	b := newBundle(t, WithLocales(fstest.MapFS{
+		"vi.toml":    {Data: []byte("[LightTooDim]\nother = \"Ánh sáng quá tối.\"\n[BrighterHint]\nother = \"Hãy đến nơi sáng hơn rồi thử lại.\"\n")},
+		"README":     {Data: []byte("not a locale file; ignored")},
+		"pt-BR.toml": {Data: []byte("[UnknownCode]\nother = \"Falha na verificação (erro {{.Code}}).\"\n")},
+	}))
+	vi := b.Localizer("vi-VN")
+	if vi.Tag().String() != "vi" {
+		t.Fatalf("Localizer(vi-VN).Tag() = %s; want vi", vi.Tag())
+	}
+	m, _ := vi.LookupNumber(1201)
+	if m.Lang.String() != "vi" || m.Fallback || !strings.HasPrefix(m.Hint, "Hãy") {
+		t.Errorf("translated message: %+v", m)
+	}
+	m, _ = vi.LookupNumber(1202)
+	if m.Lang != language.English || !m.Fallback || m.Text != "The light is too bright." {
+		t.Errorf("untranslated message did not fall back to English: %+v", m)
+	}
+	u, _ := b.Localizer("pt").LookupCode("777")
+	if u.Text != "Falha na verificação (erro 777)." || u.Lang.String() != "pt-BR" || !u.Fallback {
+		t.Errorf("pt-BR generic message: %+v", u)
+	}
+}
+
+// TestOverrideParentFallback: a message falls back to the locale's parent
+// before English.
+func TestOverrideParentFallback(t *testing.T) {
+	b := newBundle(t, WithLocales(fstest.MapFS{
+		"zh-Hant-HK.toml": {Data: []byte("[LightTooDim]\nother = \"光線太暗喇。\"\n")},
+	}))
+	hk := b.Localizer("zh-Hant-HK")
+	if hk.Tag().String() != "zh-Hant-HK" {
+		t.Fatalf("Tag() = %s; want zh-Hant-HK", hk.Tag())
+	}
+	m, _ := hk.LookupNumber(1202)
+	want, _ := b.Localizer("zh-Hant").LookupNumber(1202)
+	if m.Text != want.Text || m.Lang.String() != "zh-Hant" || !m.Fallback {
+		t.Errorf("got %q (%s); want the zh-Hant text %q", m.Text, m.Lang, want.Text)
+	}
+}
+
+func TestOverrideErrors(t *testing.T) {
+	tests := []struct {
+		name     string
+		file     string
+		data     string
+		line     int
+		msgID    string
+		sentinel error
+		contains string
+	}{
+		{"TOML syntax", "th.toml", "[LightTooDim]\nother = \"ok\"\n\n[BrighterHint\nother = \"x\"\n", 4, "", nil, "th.toml:4"},
+		{"unterminated string", "th.toml", "[LightTooDim]\nother = \"ok\n", 2, "", nil, "th.toml:2"},
+		{"unknown message ID", "th.toml", "[LightTooDim]\nother = \"ok\"\n\n[LightTooDm]\nother = \"typo\"\n", 4, "LightTooDm", ErrUnknownMessage, `message "LightTooDm"`},
+		{"unknown ID as a key", "th.toml", "LightTooDim = \"ok\"\nNope = \"x\"\n", 2, "Nope", ErrUnknownMessage, "th.toml:2"},
+		{"empty text", "th.toml", "[LightTooDim]\nother = \"\"\n", 1, "LightTooDim", ErrEmptyText, "th.toml:1"},
+		{"bad file name", "xx-invalid.toml", "[LightTooDim]\nother = \"x\"\n", 0, "", ErrLocaleName, "xx-invalid.toml"},
+		{"underscore file name", "zh_TW.toml", "", 0, "", ErrLocaleName, "zh_TW.toml"},
+		{"und file name", "und.toml", "", 0, "", ErrLocaleName, "und.toml"},
+		{"too large", "th.toml", "# " + strings.Repeat("x", maxLocaleFileSize), 0, "", ErrFileTooLarge, "th.toml"},
+		{"bad template", "th.toml", "[UnknownCode]\nother = \"ผิดพลาด {{.Code\"\n", 1, "UnknownCode", nil, "th.toml:1"},
+		{"mixed keys", "th.toml", "[LightTooDim]\nother = \"x\"\nfoo = \"y\"\n", 0, "", nil, "th.toml"},
+		{"not a string", "th.toml", "[LightTooDim]\nother = 3\n", 0, "", nil, "th.toml"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := New(WithLocales(fstest.MapFS{tt.file: {Data: []byte(tt.data)}}))
+			var le *LocaleError
+			if !errors.As(err, &le) {
+				t.Fatalf("New() error = %v; want a *LocaleError", err)
+			}
+			if le.File != tt.file || le.Line != tt.line || le.MessageID != tt.msgID {
+				t.Errorf("LocaleError{File: %q, Line: %d, MessageID: %q}; want %q, %d, %q (%v)", le.File, le.Line, le.MessageID, tt.file, tt.line, tt.msgID, err)
+			}
+			if tt.sentinel != nil && !errors.Is(err, tt.sentinel) {
+				t.Errorf("error %v does not wrap %v", err, tt.sentinel)
+			}
+			if !strings.Contains(err.Error(), tt.contains) || !strings.HasPrefix(err.Error(), "faceidmsg: ") {
+				t.Errorf("error %q does not start with faceidmsg: and contain %q", err, tt.contains)
+			}
+		})
+	}
+}
+
+func TestLocaleDirErrorsNameThePath(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(dir+"/th.toml", []byte("[LightTooDim\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := New(WithLocaleDir(dir))
+	var le *LocaleError
+	if !errors.As(err, &le) || le.File != dir+"/th.toml" || le.Line != 1 {
+		t.Errorf("New(WithLocaleDir) error = %v; want one naming %s/th.toml line 1", err, dir)
+	}
+	if _, err := New(WithLocales(nil)); err == nil {
+		t.Error("New(WithLocales(nil)) succeeded")
+	}
+	if _, err := New(WithLocaleDir(dir + "/missing")); err != nil {
+		t.Errorf("a missing directory has no files and should load cleanly: %v", err)
+	}
+}
+
+// TestLayersApplyInOrder: a later layer wins.
+func TestLayersApplyInOrder(t *testing.T) {
+	first := fstest.MapFS{"en.toml": {Data: []byte("[LightTooDim]\nother = \"first\"\n")}}
+	second := fstest.MapFS{"en.toml": {Data: []byte("[LightTooDim]\nother = \"second\"\n")}}
+	m, _ := newBundle(t, WithLocales(first), WithLocales(second)).Localizer().LookupNumber(1201)
+	if m.Text != "second" {
+		t.Errorf("text = %q; want the later layer's", m.Text)
+	}
+}
+
+func TestConcurrentUse(t *testing.T) {
+	b := newBundle(t, WithLocales(negotiationFS))
+	headers := []string{"zh-TW,zh;q=0.9", "th-TH", "id;q=0.5, en;q=0.4", "uk", "xx;q=abc, zh-tc", ""}
+	codes := []string{"1201", "FailedOperation.CompareFail", "0", "9999", "paas:Nope"}
+	want := map[string]string{}
+	for _, h := range headers {
+		for _, c := range codes {
+			m, _ := b.Localizer(h).LookupCode(c)
+			want[h+"|"+c] = m.Text
+		}
+	}
+	var wg sync.WaitGroup
+	errs := make(chan string, 16)
+	for g := range 16 {
+		wg.Go(func() {
+			for i := range 500 {
+				h := headers[(g+i)%len(headers)]
+				c := codes[(g*7+i)%len(codes)]
+				m, _ := b.Localizer(h).LookupCode(c)
+				if m.Text != want[h+"|"+c] {
+					select {
+					case errs <- fmt.Sprintf("%q %q: %q; want %q", h, c, m.Text, want[h+"|"+c]):
+					default:
+					}
+					return
+				}
+				_ = b.Languages()
+			}
+		})
+	}
+	wg.Wait()
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+}
+
+// TestKeyLine checks the locator used for error lines.
+func TestKeyLine(t *testing.T) {
+	src := []byte("# c\n[A]\nother = \"x\"\n[\"B\"]\nother = \"y\"\nC = \"z\"\n  D=\"w\"\n")
+	for id, want := range map[string]int{"A": 2, "B": 4, "C": 6, "D": 7, "E": 0} {
+		if got := keyLine(src, id); got != want {
+			t.Errorf("keyLine(%s) = %d; want %d", id, got, want)
+		}
+	}
+}
+
+// Compile-time check that the embedded files are where the loader looks.
+var _ fs.FS = embeddedLocales
