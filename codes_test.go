@@ -1,0 +1,82 @@
+package faceidmsg
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files from the code")
+
+// TestCodesDoc keeps CODES.md, the code table people read, equal to what
+// the catalogue and the English locale say. Refresh it with
+// go test -run TestCodesDoc -update.
+func TestCodesDoc(t *testing.T) {
+	got := codesDoc(t)
+	if *update {
+		if err := os.WriteFile("CODES.md", got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile("CODES.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Error("CODES.md is out of date with the catalogue; run go test -run TestCodesDoc -update")
+	}
+}
+
+func codesDoc(t *testing.T) []byte {
+	b := newBundle(t)
+	loc := b.Localizer("en")
+	var w bytes.Buffer
+	cell := func(s string) string { return strings.ReplaceAll(s, "|", `\|`) }
+	fmt.Fprint(&w, `# Codes
+
+Every code the catalogue knows, with its English message and hint. This file is generated from
+`+"`catalog.go`"+` and `+"`locales/en.toml`"+` by `+"`go test -run TestCodesDoc -update`"+`; do not edit it by hand.
+`+"`faceidmsg list`"+` prints the same table in any language.
+
+Categories:
+
+| Category | Meaning | Retry in the same session |
+| --- | --- | --- |
+| `+"`success`"+` | the verification passed | no |
+| `+"`user_action`"+` | the person can fix the capture (light, distance, face, voice, video length) | yes |
+| `+"`rejected`"+` | the check ran and did not pass | mostly yes: the service caps attempts |
+| `+"`temporary`"+` | a service, network or storage problem | yes, after a while |
+| `+"`ended`"+` | the session is over; a new one is needed | no |
+| `+"`integration`"+` | the app sent a request the service could not use | no |
+| `+"`unknown`"+` | a code the catalogue does not know | no |
+
+The service's fifth PaaS row is labelled `+"`FailedOperation.LifePhotoDetectFaces`"+` but describes "no full face";
+it is listed here under its real name, `+"`FailedOperation.LifePhotoDetectNoFaces`"+`.
+
+`)
+	for _, ns := range []Namespace{PaaS, SaaS} {
+		title := map[Namespace]string{PaaS: "PaaS (string results of the compare APIs)", SaaS: "SaaS (numeric results of the H5 flow)"}[ns]
+		fmt.Fprintf(&w, "## %s\n\n", title)
+		fmt.Fprintln(&w, "| Code | Message ID | Category | Retry | Text | Hint | Service's description |")
+		fmt.Fprintln(&w, "| --- | --- | --- | --- | --- | --- | --- |")
+		for _, m := range loc.Messages() {
+			if m.Namespace != ns {
+				continue
+			}
+			fmt.Fprintf(&w, "| `%s` | %s | %s | %s | %s | %s | %s |\n", m.Code, m.MessageID, m.Category,
+				map[bool]string{true: "yes", false: "no"}[m.Retryable], cell(m.Text), cell(m.Hint), cell(m.Description))
+		}
+		fmt.Fprintln(&w)
+	}
+	fmt.Fprint(&w, "## Why, where a code could go two ways\n\n")
+	for _, e := range catalog {
+		if e.note != "" {
+			fmt.Fprintf(&w, "- `%s %s` (%s): %s\n", e.ns, e.code, e.cat, e.note)
+		}
+	}
+	return w.Bytes()
+}

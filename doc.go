@@ -1,0 +1,75 @@
+// Package faceidmsg turns the error codes of a face-verification (eKYC)
+// service into clear, localized messages for the person holding the phone,
+// with what an app needs to act on them: a hint, a category, and whether a
+// retry makes sense.
+//
+// # Codes
+//
+// The service returns two kinds of codes, each in its own [Namespace]:
+// strings such as "FailedOperation.CompareLowSimilarity" from its compare
+// APIs ([PaaS], in Response.Result) and numbers such as 1201 from its hosted
+// H5 flow ([SaaS], in Response.ErrorCode). The same number can mean other
+// things elsewhere, so a code is always read in its namespace. The catalogue
+// holds every code of the service's published tables; run "faceidmsg list"
+// or see CODES.md for the whole table.
+//
+// One row of the service's English table is mislabelled: its fifth PaaS row
+// says FailedOperation.LifePhotoDetectFaces but means "no full face was
+// detected". The real code, as the service's Chinese table and SDKs name it,
+// is FailedOperation.LifePhotoDetectNoFaces, and that is where the catalogue
+// puts it; FailedOperation.LifePhotoDetectFaces means "several faces".
+//
+// Codes that mean the same thing to the person share one message, so a
+// translator translates each meaning once. A code the catalogue does not
+// know gets a generic localized text that names the code, with the error
+// [ErrUnknownCode]; a lookup never returns an empty text.
+//
+// # Messages and locales
+//
+// Texts live in TOML files in go-i18n's format, one per language, named by
+// BCP 47 tag (locales/en.toml, locales/zh-Hant.toml). English is the source.
+// [New] loads the files embedded in the package; [WithLocales] and
+// [WithLocaleDir] layer an app's own files over them, to change a message's
+// wording or to add a language, complete or not. Every text is resolved
+// when the [Bundle] is built, so a lookup is a map read.
+//
+// # Negotiation
+//
+// [Bundle.Localizer] takes language tags, lists of them, or raw
+// Accept-Language headers, and picks one locale:
+//
+//   - Entries are read in order of q-value; equal q-values keep their order.
+//     An entry with q=0 is "not acceptable": the locale it would select is
+//     not chosen for any other entry either.
+//   - A malformed entry (bad tag, bad q-value) is skipped, not fatal:
+//     "xx-invalid;q=abc, th" selects Thai.
+//   - Tags are read as clients write them: "zh_TW" and "en_US" as mobile
+//     systems send them, "en_US.UTF-8" as POSIX does, the legacy "in" for
+//     Indonesian, and the service's own Language values "zh-cn" and "zh-tc"
+//     (Traditional Chinese).
+//   - Scripts and regions resolve as readers expect: zh-TW, zh-HK, zh-MO and
+//     zh-Hant-* select zh-Hant; zh, zh-CN, zh-SG and zh-Hans-* select
+//     zh-Hans; en-GB selects en. The matching is x/text's.
+//   - A locale is chosen only for a reader of the same language. x/text
+//     rates some pairs of different languages as close (Ukrainian and
+//     Russian, Belarusian and Russian, Persian and Arabic): faceidmsg does not
+//     serve those, and falls back to English instead.
+//   - Pseudo-locales (en-XA, ar-XB) are chosen only by their exact tag.
+//   - When nothing is acceptable, the answer is English.
+//
+// Work is bounded whatever the input: only the first 4096 bytes and 32
+// entries are read, and an entry longer than 64 bytes is skipped.
+//
+// # Fallback
+//
+// Fallback is per message. When the chosen locale lacks a message, the text
+// comes from the locale's parent (zh-Hant for zh-Hant-HK), if loaded, and
+// then from English. [Message.Lang] always says which language the text is
+// in, so a server can set Content-Language, and [Message.Fallback] says
+// whether the text or the hint came from another language.
+//
+// # Concurrency
+//
+// A Bundle and its Localizers are immutable and safe for concurrent use.
+// Build one Bundle when the program starts and share it.
+package faceidmsg
