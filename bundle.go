@@ -12,6 +12,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/faceidmsg/faceidmsg/internal/msgfile"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
@@ -123,7 +124,7 @@ func New(opts ...Option) (*Bundle, error) {
 
 	known := knownMessageIDs()
 	gb := i18n.NewBundle(language.English)
-	origin := map[language.Tag]map[string]*localeFile{}
+	origin := map[language.Tag]map[string]*msgfile.File{}
 	var order []language.Tag
 	for _, s := range sources {
 		files, err := readLocaleFiles(s)
@@ -131,23 +132,25 @@ func New(opts ...Option) (*Bundle, error) {
 			return nil, err
 		}
 		for _, f := range files {
-			for _, m := range f.messages {
+			msgs := make([]*i18n.Message, len(f.Messages))
+			for i, m := range f.Messages {
 				if !known[m.ID] {
-					return nil, &LocaleError{File: f.name, Line: keyLine(f.src, m.ID), MessageID: m.ID, Err: ErrUnknownMessage}
+					return nil, &LocaleError{File: f.Name, Line: m.Line, MessageID: m.ID, Err: ErrUnknownMessage}
 				}
 				if m.Other == "" {
-					return nil, &LocaleError{File: f.name, Line: keyLine(f.src, m.ID), MessageID: m.ID, Err: fmt.Errorf("%w: no \"other\" text", ErrEmptyText)}
+					return nil, &LocaleError{File: f.Name, Line: m.Line, MessageID: m.ID, Err: fmt.Errorf("%w: no \"other\" text", ErrEmptyText)}
 				}
+				msgs[i] = m.Message
 			}
-			if err := gb.AddMessages(f.tag, f.messages...); err != nil {
-				return nil, &LocaleError{File: f.name, Err: err}
+			if err := gb.AddMessages(f.Tag, msgs...); err != nil {
+				return nil, &LocaleError{File: f.Name, Err: err}
 			}
-			if origin[f.tag] == nil {
-				origin[f.tag] = map[string]*localeFile{}
-				order = append(order, f.tag)
+			if origin[f.Tag] == nil {
+				origin[f.Tag] = map[string]*msgfile.File{}
+				order = append(order, f.Tag)
 			}
-			for _, m := range f.messages {
-				origin[f.tag][m.ID] = f
+			for _, m := range f.Messages {
+				origin[f.Tag][m.ID] = f
 			}
 		}
 	}
@@ -214,7 +217,7 @@ func knownMessageIDs() map[string]bool {
 // resolver renders texts per language through go-i18n, once.
 type resolver struct {
 	gb     *i18n.Bundle
-	origin map[language.Tag]map[string]*localeFile
+	origin map[language.Tag]map[string]*msgfile.File
 	texts  map[language.Tag]map[string]string // rendered plain texts
 }
 
@@ -246,7 +249,7 @@ func (r *resolver) text(chain []language.Tag, id string) (string, language.Tag, 
 		}
 		s, err := r.render(t, id, nil)
 		if err != nil {
-			return "", t, &LocaleError{File: f.name, Line: keyLine(f.src, id), MessageID: id, Err: err}
+			return "", t, &LocaleError{File: f.Name, Line: f.Get(id).Line, MessageID: id, Err: err}
 		}
 		if r.texts[t] == nil {
 			r.texts[t] = map[string]string{}
@@ -305,7 +308,7 @@ func (r *resolver) localizer(b *Bundle, tag language.Tag) (*Localizer, error) {
 	for _, t := range chain {
 		if f := r.origin[t][unknownMessageID]; f != nil {
 			if _, err := r.render(t, unknownMessageID, codeData{Code: "0"}); err != nil {
-				return nil, &LocaleError{File: f.name, Line: keyLine(f.src, unknownMessageID), MessageID: unknownMessageID, Err: err}
+				return nil, &LocaleError{File: f.Name, Line: f.Get(unknownMessageID).Line, MessageID: unknownMessageID, Err: err}
 			}
 			l.unknown = i18n.NewLocalizer(r.gb, t.String())
 			l.unknownLang = t

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/faceidmsg/faceidmsg/internal/msgfile"
 	"golang.org/x/text/language"
 )
 
@@ -26,7 +27,7 @@ func newBundle(t testing.TB, opts ...Option) *Bundle {
 }
 
 // shippedFiles parses the embedded locale files.
-func shippedFiles(t testing.TB) []*localeFile {
+func shippedFiles(t testing.TB) []*msgfile.File {
 	t.Helper()
 	files, err := readLocaleFiles(localeSource{fsys: embeddedLocales, dir: "locales", label: "locales"})
 	if err != nil {
@@ -157,8 +158,8 @@ func TestCatalogShape(t *testing.T) {
 // hint the messages it is shown under.
 func TestEnglishDescriptions(t *testing.T) {
 	en := shippedFiles(t)[0]
-	if en.tag != language.English {
-		t.Fatalf("first shipped file is %s; want en", en.tag)
+	if en.Tag != language.English {
+		t.Fatalf("first shipped file is %s; want en", en.Tag)
 	}
 	codes := map[string][]string{}
 	for _, e := range catalog {
@@ -171,7 +172,7 @@ func TestEnglishDescriptions(t *testing.T) {
 			under[m.hint] = append(under[m.hint], m.id)
 		}
 	}
-	for _, m := range en.messages {
+	for _, m := range en.Messages {
 		var want string
 		if list, ok := codes[m.ID]; ok {
 			want = " Codes: " + strings.Join(list, ", ") + "."
@@ -188,9 +189,9 @@ func TestEnglishDescriptions(t *testing.T) {
 // English source's messages.
 func TestLocaleFilesHaveEnglishMessageSet(t *testing.T) {
 	files := shippedFiles(t)
-	ids := func(f *localeFile) []string {
+	ids := func(f *msgfile.File) []string {
 		var s []string
-		for _, m := range f.messages {
+		for _, m := range f.Messages {
 			s = append(s, m.ID)
 		}
 		slices.Sort(s)
@@ -213,31 +214,27 @@ func TestLocaleFilesHaveEnglishMessageSet(t *testing.T) {
 		got := ids(f)
 		for _, id := range want {
 			if !slices.Contains(got, id) {
-				t.Errorf("%s lacks message %s", f.name, id)
+				t.Errorf("%s lacks message %s", f.Name, id)
 			}
 		}
 		for _, id := range got {
 			if !slices.Contains(want, id) {
-				t.Errorf("%s has message %s that en.toml lacks", f.name, id)
+				t.Errorf("%s has message %s that en.toml lacks", f.Name, id)
 			}
 		}
 	}
 }
 
-// sameAsEnglish lists translations that are meant to equal the English
-// text, as "tag/MessageID". None is needed yet.
-var sameAsEnglish = map[string]bool{}
-
 func TestTranslationsDifferFromEnglish(t *testing.T) {
 	files := shippedFiles(t)
 	en := map[string]string{}
-	for _, m := range files[0].messages {
+	for _, m := range files[0].Messages {
 		en[m.ID] = m.Other
 	}
 	for _, f := range files[1:] {
-		for _, m := range f.messages {
-			if m.Other == en[m.ID] && !sameAsEnglish[f.tag.String()+"/"+m.ID] {
-				t.Errorf("%s %s: text %q is the same as English", f.name, m.ID, m.Other)
+		for _, m := range f.Messages {
+			if m.Other == en[m.ID] && !m.SameAsEnglish {
+				t.Errorf("%s %s: text %q is the same as English", f.Name, m.ID, m.Other)
 			}
 		}
 	}
@@ -527,8 +524,12 @@ func TestOverrideErrors(t *testing.T) {
 		{"und file name", "und.toml", "", 0, "", ErrLocaleName, "und.toml"},
 		{"too large", "th.toml", "# " + strings.Repeat("x", maxLocaleFileSize), 0, "", ErrFileTooLarge, "th.toml"},
 		{"bad template", "th.toml", "[UnknownCode]\nother = \"ผิดพลาด {{.Code\"\n", 1, "UnknownCode", nil, "th.toml:1"},
-		{"mixed keys", "th.toml", "[LightTooDim]\nother = \"x\"\nfoo = \"y\"\n", 0, "", nil, "th.toml"},
-		{"not a string", "th.toml", "[LightTooDim]\nother = 3\n", 0, "", nil, "th.toml"},
+		{"mixed keys", "th.toml", "[LightTooDim]\nother = \"x\"\nfoo = \"y\"\n", 1, "LightTooDim", nil, "mixed"},
+		{"not a string", "th.toml", "[LightTooDim]\nother = 3\n", 2, "LightTooDim", nil, "must be a string"},
+		{"reserved key at the top", "th.toml", "other = \"x\"\n", 1, "", nil, "reserved key"},
+		{"id key renames", "th.toml", "[LightTooDim]\nid = \"LightTooBright\"\nother = \"x\"\n", 2, "LightTooDim", nil, "renames"},
+		{"duplicate ID", "th.toml", "[\"a.b\"]\nother = \"x\"\n[a.b]\nother = \"y\"\n", 3, "a.b", nil, "more than once"},
+		{"invalid UTF-8", "th.toml", "[LightTooDim]\nother = \"\xff\"\n", 2, "", nil, "UTF-8"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -612,16 +613,6 @@ func TestConcurrentUse(t *testing.T) {
 	close(errs)
 	for e := range errs {
 		t.Error(e)
-	}
-}
-
-// TestKeyLine checks the locator used for error lines.
-func TestKeyLine(t *testing.T) {
-	src := []byte("# c\n[A]\nother = \"x\"\n[\"B\"]\nother = \"y\"\nC = \"z\"\n  D=\"w\"\n")
-	for id, want := range map[string]int{"A": 2, "B": 4, "C": 6, "D": 7, "E": 0} {
-		if got := keyLine(src, id); got != want {
-			t.Errorf("keyLine(%s) = %d; want %d", id, got, want)
-		}
 	}
 }
 

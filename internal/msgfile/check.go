@@ -1,0 +1,282 @@
+package msgfile
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"maps"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"github.com/nicksnyder/go-i18n/v2/i18n/template"
+	"golang.org/x/text/language"
+)
+
+// Options says how strict Check is.
+type Options struct {
+	// Override marks an app's override file rather than a shipped locale:
+	// a message it lacks is "untranslated" (a warning, unless
+	// RequireComplete) rather than "missing", and it need not record the
+	// English it was translated from.
+	Override        bool
+	RequireComplete bool
+}
+
+// Set is the files of one locale directory and their English source.
+type Set struct {
+	English *File   // the source every file is checked against
+	Files   []*File // every file that parsed, English first, then by name
+}
+
+// LoadSet reads every *.toml file in dir of fsys. Files that do not parse
+// are left out of the set and reported. English is the dir's en.toml
+// layered over base, when base is given; otherwise the dir's en.toml.
+func LoadSet(fsys fs.FS, dir, label string, base *File) (*Set, []Finding) {
+	names, err := fs.Glob(fsys, path.Join(dir, "*.toml"))
+	if err != nil {
+		return nil, []Finding{{File: label, Severity: Error, Kind: KindSyntax, Err: err}}
+	}
+	slices.Sort(names)
+	var findings []Finding
+	set := &Set{}
+	var en *File
+	for _, n := range names {
+		name := path.Join(label, path.Base(n))
+		tag, nf := TagFromName(name)
+		if nf != nil {
+			findings = append(findings, *nf)
+			if nf.Severity == Error {
+				continue
+			}
+		}
+		f, fs := ReadFile(fsys, n, name)
+		findings = append(findings, fs...)
+		if f == nil {
+			continue
+		}
+		f.Tag = tag
+		if tag == language.English {
+			en = f
+		}
+		set.Files = append(set.Files, f)
+	}
+	slices.SortStableFunc(set.Files, func(a, b *File) int {
+		switch {
+		case a == en:
+			return -1
+		case b == en:
+			return 1
+		}
+		return 0
+	})
+	switch {
+	case base != nil && en != nil:
+		set.English = Layer(base, en)
+	case base != nil:
+		set.English = base
+	default:
+		set.English = en
+	}
+	if set.English == nil {
+		findings = append(findings, Finding{File: path.Join(label, "en.toml"), Severity: Error, Kind: KindMissing, Err: errors.New("no English source file")})
+	}
+	return set, findings
+}
+
+// Layer returns English as base with over's messages replacing or adding
+// to base's, in base's order.
+func Layer(base, over *File) *File {
+	out := &File{Name: over.Name, Tag: base.Tag, byID: map[string]*Message{}}
+	for _, m := range base.Messages {
+		if o := over.Get(m.ID); o != nil {
+			m = o
+		}
+		out.Messages = append(out.Messages, m)
+		out.byID[m.ID] = m
+	}
+	for _, m := range over.Messages {
+		if out.byID[m.ID] == nil {
+			out.Messages = append(out.Messages, m)
+			out.byID[m.ID] = m
+		}
+	}
+	return out
+}
+
+// Check checks every file of the set: the English source for empty texts
+// and templates, each translation against it.
+func (s *Set) Check(opt Options) []Finding {
+	var out []Finding
+	for _, f := range s.Files {
+		if f.Tag == language.English {
+			out = append(out, CheckSource(f)...)
+			continue
+		}
+		out = append(out, Check(s.English, f, opt)...)
+	}
+	return out
+}
+
+// CheckSource checks the English source: every message has a text, and
+// every template parses.
+func CheckSource(en *File) []Finding {
+	var out []Finding
+	for _, m := range en.Messages {
+		out = append(out, checkTexts(en, m)...)
+	}
+	return out
+}
+
+// Check checks f, a translation, against en, the English source.
+func Check(en, f *File, opt Options) []Finding {
+	var out []Finding
+	isEnglish := isEnglishVariant(f.Tag)
+	for _, m := range f.Messages {
+		at := Finding{File: f.Name, Line: m.Line, MessageID: m.ID}
+		src := en.Get(m.ID)
+		if src == nil {
+			out = append(out, with(at, Error, KindUnknownID, fmt.Errorf("English has no message %q; remove it or fix its name", m.ID)))
+			continue
+		}
+		texts := checkTexts(f, m)
+		out = append(out, texts...)
+		if len(texts) > 0 {
+			continue
+		}
+		if want, got := placeholders(src.Message), placeholders(m.Message); !slices.Equal(want, got) {
+			out = append(out, with(at, Error, KindPlaceholder, fmt.Errorf("placeholders %s differ from English's %s", showList(got), showList(want))))
+		}
+		if !isEnglish && m.Other == src.Other && !m.SameAsEnglish {
+			out = append(out, with(at, Warning, KindSameAsEn, fmt.Errorf("text is the same as English; translate it, or mark it with a %q comment if that is meant", SameAsEnglishMarker)))
+		}
+		switch {
+		case m.Hash == "" && !opt.Override:
+			out = append(out, with(at, Warning, KindUnhashed, errors.New("no hash of the English it was translated from, so staleness cannot be told; merge it with faceidmsg merge")))
+		case m.Hash != "" && m.Hash != Hash(src.Message):
+			out = append(out, with(at, Error, KindStale, fmt.Errorf("English changed since this was translated; it now reads %q", src.Other)))
+		}
+	}
+	for _, src := range en.Messages {
+		if f.Get(src.ID) != nil {
+			continue
+		}
+		at := Finding{File: f.Name, MessageID: src.ID}
+		switch {
+		case !opt.Override:
+			out = append(out, with(at, Error, KindMissing, errors.New("message missing; English has it")))
+		case opt.RequireComplete:
+			out = append(out, with(at, Error, KindUntranslated, errors.New("not translated; English is shown instead")))
+		default:
+			out = append(out, with(at, Warning, KindUntranslated, errors.New("not translated; English is shown instead")))
+		}
+	}
+	return out
+}
+
+func with(f Finding, sev Severity, kind Kind, err error) Finding {
+	f.Severity, f.Kind, f.Err = sev, kind, err
+	return f
+}
+
+func isEnglishVariant(tag language.Tag) bool {
+	b, _ := tag.Base()
+	en, _ := language.English.Base()
+	return b == en
+}
+
+// forms returns a message's non-empty plural forms.
+func forms(m *i18n.Message) map[string]string {
+	out := map[string]string{}
+	for k, v := range map[string]string{"zero": m.Zero, "one": m.One, "two": m.Two, "few": m.Few, "many": m.Many, "other": m.Other} {
+		if v != "" {
+			out[k] = v
+		}
+	}
+	return out
+}
+
+// checkTexts reports an empty message and templates that do not parse.
+func checkTexts(f *File, m *Message) []Finding {
+	at := Finding{File: f.Name, Line: m.Line, MessageID: m.ID}
+	if strings.TrimSpace(m.Other) == "" {
+		return []Finding{with(at, Error, KindEmpty, errors.New(`empty text: "other" is missing or blank`))}
+	}
+	var out []Finding
+	for _, form := range slices.Sorted(maps.Keys(forms(m.Message))) {
+		p := &template.TextParser{}
+		if _, err := p.Parse(forms(m.Message)[form], m.LeftDelim, m.RightDelim); err != nil {
+			out = append(out, with(at, Error, KindTemplate, fmt.Errorf("%q does not parse as a template: %v", form, err)))
+		}
+	}
+	return out
+}
+
+// placeholders lists the template actions of a message's "other" text,
+// normalized and sorted: "{{ .Code }}" and "{{.Code}}" are the same.
+func placeholders(m *i18n.Message) []string {
+	left, right := m.LeftDelim, m.RightDelim
+	if left == "" {
+		left = "{{"
+	}
+	if right == "" {
+		right = "}}"
+	}
+	var out []string
+	s := m.Other
+	for {
+		i := strings.Index(s, left)
+		if i < 0 {
+			break
+		}
+		s = s[i+len(left):]
+		j := strings.Index(s, right)
+		if j < 0 {
+			break
+		}
+		action := strings.Trim(s[:j], " \t-")
+		out = append(out, left+action+right)
+		s = s[j+len(right):]
+	}
+	slices.Sort(out)
+	return out
+}
+
+func showList(s []string) string {
+	if len(s) == 0 {
+		return "(none)"
+	}
+	return strings.Join(s, " ")
+}
+
+// Stats counts, for status, how far f is from en.
+type Stats struct {
+	Total, Translated, Missing, Stale int
+}
+
+// Done is the share of English's messages translated and current, in
+// percent, rounded down.
+func (s Stats) Done() int {
+	if s.Total == 0 {
+		return 100
+	}
+	return (s.Translated - s.Stale) * 100 / s.Total
+}
+
+// Count returns f's Stats against en.
+func Count(en, f *File) Stats {
+	st := Stats{Total: len(en.Messages)}
+	for _, src := range en.Messages {
+		m := f.Get(src.ID)
+		if m == nil || strings.TrimSpace(m.Other) == "" {
+			st.Missing++
+			continue
+		}
+		st.Translated++
+		if m.Hash != "" && m.Hash != Hash(src.Message) {
+			st.Stale++
+		}
+	}
+	return st
+}

@@ -1,0 +1,368 @@
+// Package msgfile reads, checks and edits go-i18n TOML message files, with
+// line numbers for every finding and edits that keep a translator's
+// comments and order. It serves the library's loader and the translator
+// commands of the CLI.
+package msgfile
+
+import (
+	"bytes"
+	"crypto/sha1"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"path"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"golang.org/x/text/language"
+)
+
+// MaxSize caps a message file read from outside.
+const MaxSize = 1 << 20
+
+// Severity of a finding.
+type Severity string
+
+const (
+	Error   Severity = "error"
+	Warning Severity = "warning"
+)
+
+// Kind names a finding's rule; the names are stable for scripts.
+type Kind string
+
+const (
+	KindSyntax       Kind = "syntax"          // the TOML does not parse
+	KindFileName     Kind = "file-name"       // not a BCP 47 tag plus .toml
+	KindTooLarge     Kind = "too-large"       // over MaxSize
+	KindReserved     Kind = "reserved-key"    // go-i18n's reserved keys misused
+	KindDuplicate    Kind = "duplicate-id"    // one ID defined twice
+	KindUnknownID    Kind = "unknown-id"      // an ID English does not have
+	KindMissing      Kind = "missing"         // a message English has and the file lacks
+	KindUntranslated Kind = "untranslated"    // the same, in an override file
+	KindEmpty        Kind = "empty"           // a message with no text
+	KindSameAsEn     Kind = "same-as-english" // identical to English, not marked as meant
+	KindPlaceholder  Kind = "placeholder"     // template actions differ from English
+	KindTemplate     Kind = "template"        // the template does not parse
+	KindStale        Kind = "stale"           // English changed since the translation
+	KindUnhashed     Kind = "unhashed"        // no record of the English it was made from
+)
+
+// Finding is one problem in one file.
+type Finding struct {
+	File      string
+	Line      int // 1-based; 0 when not tied to a line
+	Column    int // 1-based, in characters; 0 when unknown
+	MessageID string
+	Severity  Severity
+	Kind      Kind
+	Err       error
+}
+
+func (f Finding) String() string {
+	var b strings.Builder
+	b.WriteString(f.File)
+	if f.Line > 0 {
+		fmt.Fprintf(&b, ":%d", f.Line)
+		if f.Column > 0 {
+			fmt.Fprintf(&b, ":%d", f.Column)
+		}
+	}
+	fmt.Fprintf(&b, ": %s", f.Severity)
+	if f.MessageID != "" {
+		fmt.Fprintf(&b, ": %s", f.MessageID)
+	}
+	fmt.Fprintf(&b, ": %v [%s]", f.Err, f.Kind)
+	return b.String()
+}
+
+// Message is one message of a file.
+type Message struct {
+	*i18n.Message
+	Line          int  // 1-based line of its header or key
+	SameAsEnglish bool // marked as meant to equal English
+	first, last   int  // 0-based block lines, for edits
+	lead          int
+}
+
+// File is a parsed message file.
+type File struct {
+	Name     string       // as findings name it
+	Tag      language.Tag // from the file name; Und when the name is not a tag
+	Src      []byte
+	Messages []*Message // in file order
+	byID     map[string]*Message
+	lines    []line
+	items    []item
+}
+
+// Get returns the message with id, or nil.
+func (f *File) Get(id string) *Message { return f.byID[id] }
+
+// IDs returns the file's message IDs in file order.
+func (f *File) IDs() []string {
+	ids := make([]string, len(f.Messages))
+	for i, m := range f.Messages {
+		ids[i] = m.ID
+	}
+	return ids
+}
+
+// SameAsEnglishMarker, in a comment attached to a message (above its
+// header, or anywhere in its block), marks a translation that is meant to
+// equal the English text.
+const SameAsEnglishMarker = "same-as-english"
+
+var unmarshalers = map[string]i18n.UnmarshalFunc{"toml": toml.Unmarshal}
+
+// TagFromName parses a file name such as "zh-Hant.toml". A name that is
+// not a tag is an error; a tag written in other than its canonical form
+// ("zh-hant.toml") is returned with a warning.
+func TagFromName(name string) (language.Tag, *Finding) {
+	base := path.Base(name)
+	stem, ok := strings.CutSuffix(base, ".toml")
+	bad := func() (language.Tag, *Finding) {
+		return language.Und, &Finding{File: name, Severity: Error, Kind: KindFileName,
+			Err: fmt.Errorf("file name %q is not a BCP 47 language tag followed by .toml (for example zh-Hant.toml)", base)}
+	}
+	if !ok || stem == "" || strings.ContainsAny(stem, "._ ") {
+		return bad()
+	}
+	tag, err := language.Parse(stem)
+	if err != nil || tag == language.Und {
+		return bad()
+	}
+	if tag.String() != stem {
+		return tag, &Finding{File: name, Severity: Warning, Kind: KindFileName,
+			Err: fmt.Errorf("file name %q is not in canonical form; name it %s.toml", base, tag)}
+	}
+	return tag, nil
+}
+
+// Parse parses src, the contents of the file called name. The returned
+// findings are the file's structural problems (syntax, reserved keys,
+// duplicate IDs); when any is an error, the File is nil. The tag is not
+// judged here: see TagFromName.
+func Parse(name string, src []byte) (*File, []Finding) {
+	if len(src) > MaxSize {
+		return nil, []Finding{{File: name, Severity: Error, Kind: KindTooLarge, Err: fmt.Errorf("file is over %d bytes", MaxSize)}}
+	}
+	if !utf8.Valid(src) {
+		off := 0
+		for off < len(src) {
+			r, n := utf8.DecodeRune(src[off:])
+			if r == utf8.RuneError && n <= 1 {
+				break
+			}
+			off += n
+		}
+		line, col := position(src, off)
+		return nil, []Finding{{File: name, Line: line, Column: col, Severity: Error, Kind: KindSyntax, Err: errors.New("invalid UTF-8")}}
+	}
+	var raw any
+	if err := toml.Unmarshal(src, &raw); err != nil {
+		f := Finding{File: name, Severity: Error, Kind: KindSyntax, Err: err}
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			f.Line, f.Column = position(src, pe.Position.Start)
+			f.Err = &syntaxError{pe}
+		}
+		return nil, []Finding{f}
+	}
+	items, ls := scan(src)
+	defs := definitions(items, ls)
+
+	var findings []Finding
+	findings = append(findings, reservedMisuse(name, raw, items)...)
+	if hasError(findings) {
+		return nil, findings
+	}
+	msgs, err := i18n.ParseMessageBytes(src, toml.Unmarshal)
+	if err != nil {
+		return nil, append(findings, Finding{File: name, Severity: Error, Kind: KindReserved, Err: err})
+	}
+
+	// Duplicate IDs: go-i18n flattens ["a.b"] and [a.b] (or a.b = "") to the
+	// same ID and keeps one of them at random.
+	count := map[string][]int{}
+	for _, d := range defs {
+		count[d.id] = append(count[d.id], d.first+1)
+	}
+	for _, m := range msgs {
+		if lines := count[m.ID]; len(lines) > 1 && !slices.ContainsFunc(findings, func(f Finding) bool { return f.MessageID == m.ID }) {
+			findings = append(findings, Finding{File: name, Line: lines[1], MessageID: m.ID, Severity: Error, Kind: KindDuplicate,
+				Err: fmt.Errorf("message %q is defined more than once (lines %s); quoted and dotted keys name the same ID", m.ID, joinInts(lines))})
+		}
+	}
+	if hasError(findings) {
+		return nil, findings
+	}
+
+	f := &File{Name: name, Src: src, byID: map[string]*Message{}, lines: ls, items: items}
+	f.Tag, _ = TagFromName(name)
+	byDef := map[string]definition{}
+	for _, d := range defs {
+		byDef[d.id] = d
+	}
+	for _, im := range msgs {
+		d, ok := byDef[im.ID]
+		m := &Message{Message: im}
+		if ok {
+			m.Line, m.first, m.last, m.lead = d.first+1, d.first, d.last, d.lead
+			m.SameAsEnglish = markerIn(ls, d.lead, d.last)
+		}
+		f.Messages = append(f.Messages, m)
+		f.byID[im.ID] = m
+	}
+	slices.SortStableFunc(f.Messages, func(a, b *Message) int { return a.Line - b.Line })
+	return f, findings
+}
+
+// syntaxError shows the TOML parser's short message; it unwraps to the
+// parser's error.
+type syntaxError struct{ pe toml.ParseError }
+
+func (e *syntaxError) Error() string { return e.pe.Message }
+func (e *syntaxError) Unwrap() error { return e.pe }
+
+// position returns the 1-based line and character column of byte offset
+// off. It counts from the offset because the TOML parser's own line is one
+// too high when the offending byte is a newline (an unclosed "[table").
+func position(src []byte, off int) (line, col int) {
+	if off < 0 || off > len(src) {
+		return 0, 0
+	}
+	before := src[:off]
+	line = bytes.Count(before, []byte{'\n'}) + 1
+	col = utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:]) + 1
+	return line, col
+}
+
+func markerIn(ls []line, from, to int) bool {
+	for i := from; i <= to && i < len(ls); i++ {
+		if _, c, ok := strings.Cut(ls[i].text, "#"); ok && strings.Contains(c, SameAsEnglishMarker) {
+			return true
+		}
+	}
+	return false
+}
+
+// reservedMisuse finds go-i18n's reserved keys where they change what the
+// file means: at the top level (the whole file becomes one message), mixed
+// with other keys in a table, or "id", which renames a message.
+func reservedMisuse(name string, raw any, items []item) []Finding {
+	top, ok := raw.(map[string]any)
+	if !ok {
+		return nil
+	}
+	// lineOf finds a table's header, or, with the key as last element, a
+	// key inside the table (or at the top level).
+	lineOf := func(path ...string) int {
+		var table []string
+		for _, it := range items {
+			if it.header {
+				table = it.path
+				if slices.Equal(it.path, path) {
+					return it.first + 1
+				}
+				continue
+			}
+			if slices.Equal(append(append([]string{}, table...), it.path...), path) {
+				return it.first + 1
+			}
+		}
+		return 0
+	}
+	var out []Finding
+	for k, v := range top {
+		if _, isString := v.(string); isString && reserved(k) {
+			out = append(out, Finding{File: name, Line: lineOf(k), Severity: Error, Kind: KindReserved,
+				Err: fmt.Errorf("%q is a go-i18n reserved key and cannot name a message at the top level; put messages in [ID] tables", k)})
+		}
+	}
+	var walk func(path []string, m map[string]any)
+	walk = func(path []string, m map[string]any) {
+		var res, other []string
+		for k, v := range m {
+			switch v := v.(type) {
+			case map[string]any:
+				walk(append(append([]string{}, path...), k), v)
+				other = append(other, k)
+			case string:
+				if reserved(k) {
+					res = append(res, k)
+				} else {
+					other = append(other, k)
+				}
+			default:
+				if reserved(k) {
+					out = append(out, Finding{File: name, Line: lineOf(append(append([]string{}, path...), k)...), MessageID: strings.Join(path, "."), Severity: Error, Kind: KindReserved,
+						Err: fmt.Errorf("the value of %q must be a string", k)})
+					continue
+				}
+				other = append(other, k)
+			}
+		}
+		id := strings.Join(path, ".")
+		if len(res) > 0 && len(other) > 0 {
+			slices.Sort(other)
+			out = append(out, Finding{File: name, Line: lineOf(path...), MessageID: id, Severity: Error, Kind: KindReserved,
+				Err: fmt.Errorf("message keys mixed with other keys %q; a message table may hold only %s", other, "description, hash, other, one, few, many, two, zero, leftdelim, rightdelim")})
+		}
+		for _, k := range res {
+			if strings.EqualFold(k, "id") || strings.EqualFold(k, "translation") {
+				out = append(out, Finding{File: name, Line: lineOf(append(append([]string{}, path...), k)...), MessageID: id, Severity: Error, Kind: KindReserved,
+					Err: fmt.Errorf("key %q renames or re-types the message; remove it", k)})
+			}
+		}
+	}
+	for k, v := range top {
+		if m, ok := v.(map[string]any); ok {
+			walk([]string{k}, m)
+		}
+	}
+	slices.SortFunc(out, func(a, b Finding) int { return a.Line - b.Line })
+	return out
+}
+
+func hasError(fs []Finding) bool {
+	return slices.ContainsFunc(fs, func(f Finding) bool { return f.Severity == Error })
+}
+
+// HasError reports whether any finding is an error.
+func HasError(fs []Finding) bool { return hasError(fs) }
+
+func joinInts(ns []int) string {
+	s := make([]string, len(ns))
+	for i, n := range ns {
+		s[i] = fmt.Sprint(n)
+	}
+	return strings.Join(s, ", ")
+}
+
+// Hash is the record of the English a translation was made from, as
+// goi18n merge writes it: the SHA-1 of the English description and text.
+func Hash(en *i18n.Message) string {
+	h := sha1.New()
+	io.WriteString(h, en.Description)
+	io.WriteString(h, en.Other)
+	return fmt.Sprintf("sha1-%x", h.Sum(nil))
+}
+
+// ReadFile reads and parses one file of fsys, naming it label in findings.
+func ReadFile(fsys fs.FS, name, label string) (*File, []Finding) {
+	fh, err := fsys.Open(name)
+	if err != nil {
+		return nil, []Finding{{File: label, Severity: Error, Kind: KindSyntax, Err: err}}
+	}
+	defer fh.Close()
+	src, err := io.ReadAll(io.LimitReader(fh, MaxSize+1))
+	if err != nil {
+		return nil, []Finding{{File: label, Severity: Error, Kind: KindSyntax, Err: err}}
+	}
+	return Parse(label, src)
+}
