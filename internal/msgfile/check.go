@@ -85,6 +85,16 @@ func LoadSet(fsys fs.FS, dir, label string, base *File) (*Set, []Finding) {
 	return set, findings
 }
 
+// File returns the set's file for tag, or nil.
+func (s *Set) File(tag language.Tag) *File {
+	for _, f := range s.Files {
+		if f.Tag == tag {
+			return f
+		}
+	}
+	return nil
+}
+
 // Layer returns English as base with over's messages replacing or adding
 // to base's, in base's order.
 func Layer(base, over *File) *File {
@@ -137,7 +147,7 @@ func Check(en, f *File, opt Options) []Finding {
 		at := Finding{File: f.Name, Line: m.Line, MessageID: m.ID}
 		src := en.Get(m.ID)
 		if src == nil {
-			out = append(out, with(at, Error, KindUnknownID, fmt.Errorf("English has no message %q; remove it or fix its name", m.ID)))
+			out = append(out, with(at, Error, KindUnknownID, fmt.Errorf("the English source has no message %q; remove it or fix its name", m.ID)))
 			continue
 		}
 		texts := checkTexts(f, m)
@@ -155,7 +165,7 @@ func Check(en, f *File, opt Options) []Finding {
 		case m.Hash == "" && !opt.Override:
 			out = append(out, with(at, Warning, KindUnhashed, errors.New("no hash of the English it was translated from, so staleness cannot be told; merge it with faceidmsg merge")))
 		case m.Hash != "" && m.Hash != Hash(src.Message):
-			out = append(out, with(at, Error, KindStale, fmt.Errorf("English changed since this was translated; it now reads %q", src.Other)))
+			out = append(out, with(at, Error, KindStale, fmt.Errorf("the English changed since this was translated; it now reads %q", src.Other)))
 		}
 	}
 	for _, src := range en.Messages {

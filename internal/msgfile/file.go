@@ -117,8 +117,6 @@ func (f *File) IDs() []string {
 // equal the English text.
 const SameAsEnglishMarker = "same-as-english"
 
-var unmarshalers = map[string]i18n.UnmarshalFunc{"toml": toml.Unmarshal}
-
 // TagFromName parses a file name such as "zh-Hant.toml". A name that is
 // not a tag is an error; a tag written in other than its canonical form
 // ("zh-hant.toml") is returned with a warning.

@@ -1,0 +1,276 @@
+package msgfile
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+)
+
+// Edit sets one message's text and the hash of the English it was
+// translated from.
+type Edit struct {
+	ID, Other, Hash string
+}
+
+// keyValue encodes one TOML key = "value" line with the TOML library, so
+// escaping is the library's.
+func keyValue(key, value string) (string, error) {
+	var b bytes.Buffer
+	if err := toml.NewEncoder(&b).Encode(map[string]string{key: value}); err != nil {
+		return "", err
+	}
+	return strings.TrimRight(b.String(), "\n"), nil
+}
+
+// tableHeader writes [id], quoting the ID when it is not a bare key.
+func tableHeader(id string) string {
+	for i := 0; i < len(id); i++ {
+		if !isBareKeyChar(id[i]) {
+			return "[" + fmt.Sprintf("%q", id) + "]"
+		}
+	}
+	return "[" + id + "]"
+}
+
+// Apply returns f's source with the edits made, and everything else as it
+// was: comments, order, blank lines, other keys. A message the file has
+// gets its "other" and "hash" lines replaced (a missing hash line goes
+// before "other"); a message it lacks is added as an [ID] table after the
+// nearest message that comes before it in order, or at the end. The result
+// is parsed again and compared with what was meant; any difference is an
+// error and nothing is returned.
+func Apply(f *File, edits []Edit, order []string) ([]byte, error) {
+	ls := f.lines
+	replace := map[int][]string{} // line index -> lines that replace it
+	drop := map[int]bool{}
+	after := map[int][]string{} // line index -> lines added after it (-1: at the start)
+	pos := map[string]int{}
+	for i, id := range order {
+		pos[id] = i
+	}
+	var added []Edit
+	for _, e := range edits {
+		m := f.Get(e.ID)
+		if m == nil {
+			added = append(added, e)
+			continue
+		}
+		if m.first < 0 || m.first >= len(ls) || !strings.HasPrefix(strings.TrimSpace(ls[m.first].text), "[") {
+			return nil, fmt.Errorf("%s:%d: message %q is written as a key, not an [%s] table; rewrite it as a table to merge into it", f.Name, m.Line, e.ID, e.ID)
+		}
+		var other, hash *item
+		for k := range f.items {
+			it := &f.items[k]
+			if it.header || it.first <= m.first || it.first > m.last || len(it.path) != 1 {
+				continue
+			}
+			switch strings.ToLower(it.path[0]) {
+			case "other":
+				other = it
+			case "hash":
+				hash = it
+			}
+		}
+		if other == nil {
+			return nil, fmt.Errorf("%s:%d: message %q has no \"other\" line to replace", f.Name, m.Line, e.ID)
+		}
+		indent := ls[other.first].text[:len(ls[other.first].text)-len(strings.TrimLeft(ls[other.first].text, " \t"))]
+		ov, err := keyValue("other", e.Other)
+		if err != nil {
+			return nil, err
+		}
+		hv, err := keyValue("hash", e.Hash)
+		if err != nil {
+			return nil, err
+		}
+		var lines []string
+		if hash == nil {
+			lines = append(lines, indent+hv)
+		} else {
+			replace[hash.first] = []string{indent + hv + trailingComment(ls[hash.first:hash.last+1])}
+			for i := hash.first + 1; i <= hash.last; i++ {
+				drop[i] = true
+			}
+		}
+		replace[other.first] = append(lines, indent+ov+trailingComment(ls[other.first:other.last+1]))
+		for i := other.first + 1; i <= other.last; i++ {
+			drop[i] = true
+		}
+	}
+
+	// New messages go after the nearest earlier message (in order) that the
+	// file has; with none, before the file's first message; unknown ones, and
+	// any in an empty file, at the end.
+	for _, e := range added {
+		block, err := newTable(e)
+		if err != nil {
+			return nil, err
+		}
+		p, known := pos[e.ID]
+		anchor, best := -1, -1
+		for _, m := range f.Messages {
+			if q, ok := pos[m.ID]; ok && known && q < p && q > best {
+				best, anchor = q, m.last
+			}
+		}
+		switch {
+		case anchor >= 0:
+			after[anchor] = append(after[anchor], block...)
+		case known && len(f.Messages) > 0:
+			at := f.Messages[0].lead - 1
+			after[at] = append(after[at], append(block[1:], "")...)
+		default:
+			after[len(ls)-1] = append(after[len(ls)-1], block...)
+		}
+	}
+
+	var out []string
+	out = append(out, after[-1]...)
+	for i, l := range ls {
+		switch {
+		case drop[i]:
+		case replace[i] != nil:
+			out = append(out, replace[i]...)
+		default:
+			out = append(out, l.text)
+		}
+		out = append(out, after[i]...)
+	}
+	res := []byte(strings.Join(out, "\n"))
+	if len(f.Src) == 0 || f.Src[len(f.Src)-1] == '\n' || len(ls) == 0 {
+		res = append(res, '\n')
+	}
+	if err := verify(f, res, edits); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// trailingComment returns the comment after a key's value (with the space
+// before it), so that replacing the value keeps it; "" when there is none.
+// span is the key's lines: one, or several for a multi-line string.
+func trailingComment(span []line) string {
+	last := span[len(span)-1].text
+	var rest string
+	if len(span) > 1 {
+		// After the closing delimiter of a multi-line string.
+		i := max(strings.LastIndex(last, `"""`), strings.LastIndex(last, "'''"))
+		if i < 0 {
+			return ""
+		}
+		rest = last[i+3:]
+	} else {
+		_, v, ok := strings.Cut(last, "=")
+		if !ok {
+			return ""
+		}
+		v = strings.TrimLeft(v, " \t")
+		n := valueLen(v)
+		if n < 0 {
+			return ""
+		}
+		rest = v[n:]
+	}
+	if t := strings.TrimLeft(rest, " \t"); strings.HasPrefix(t, "#") {
+		return rest
+	}
+	return ""
+}
+
+// valueLen returns the length of the single-line string value at the start
+// of v, or -1 when v does not start with one.
+func valueLen(v string) int {
+	for _, d := range []string{`"""`, "'''"} {
+		if strings.HasPrefix(v, d) {
+			if i := strings.Index(v[3:], d); i >= 0 {
+				return i + 6
+			}
+			return -1
+		}
+	}
+	switch {
+	case strings.HasPrefix(v, "'"):
+		if i := strings.IndexByte(v[1:], '\''); i >= 0 {
+			return i + 2
+		}
+	case strings.HasPrefix(v, `"`):
+		for i := 1; i < len(v); i++ {
+			switch v[i] {
+			case '\\':
+				i++
+			case '"':
+				return i + 1
+			}
+		}
+	}
+	return -1
+}
+
+func newTable(e Edit) ([]string, error) {
+	hv, err := keyValue("hash", e.Hash)
+	if err != nil {
+		return nil, err
+	}
+	ov, err := keyValue("other", e.Other)
+	if err != nil {
+		return nil, err
+	}
+	return []string{"", tableHeader(e.ID), hv, ov}, nil
+}
+
+// verify parses the edited source and checks that it says exactly what the
+// original said, changed only by the edits.
+func verify(orig *File, res []byte, edits []Edit) error {
+	got, findings := Parse(orig.Name, res)
+	if got == nil {
+		return fmt.Errorf("editing %s produced a file that does not parse (%v); nothing was written", orig.Name, findings[0])
+	}
+	want := map[string]Edit{}
+	for _, e := range edits {
+		want[e.ID] = e
+	}
+	var problems []string
+	for _, m := range orig.Messages {
+		g := got.Get(m.ID)
+		if g == nil {
+			problems = append(problems, "lost "+m.ID)
+			continue
+		}
+		if e, ok := want[m.ID]; ok {
+			if g.Other != e.Other || g.Hash != e.Hash {
+				problems = append(problems, "did not set "+m.ID)
+			}
+			continue
+		}
+		if *g.Message != *m.Message {
+			problems = append(problems, "changed "+m.ID)
+		}
+	}
+	for id, e := range want {
+		if g := got.Get(id); g == nil || g.Other != e.Other || g.Hash != e.Hash {
+			problems = append(problems, "did not add "+id)
+		}
+	}
+	if len(got.Messages) != len(orig.Messages)+countNew(orig, edits) {
+		problems = append(problems, "message count changed")
+	}
+	if len(problems) > 0 {
+		slices.Sort(problems)
+		return errors.New("editing " + orig.Name + " went wrong (" + strings.Join(problems, ", ") + "); nothing was written")
+	}
+	return nil
+}
+
+func countNew(f *File, edits []Edit) int {
+	n := 0
+	for _, e := range edits {
+		if f.Get(e.ID) == nil {
+			n++
+		}
+	}
+	return n
+}

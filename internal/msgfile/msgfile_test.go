@@ -1,0 +1,493 @@
+package msgfile
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/BurntSushi/toml"
+	"golang.org/x/text/language"
+)
+
+// enSrc is a small English source for the tests.
+const enSrc = `# English source.
+
+[Hello]
+description = "Greeting."
+other = "Hello."
+
+[Bye]
+description = "Farewell."
+other = "Goodbye."
+
+[Code]
+description = "Has a placeholder."
+other = "Error {{.Code}}."
+`
+
+func mustParse(t *testing.T, name, src string) *File {
+	t.Helper()
+	f, findings := Parse(name, []byte(src))
+	if f == nil {
+		t.Fatalf("Parse(%s) failed: %v", name, findings)
+	}
+	f.Tag, _ = TagFromName(name)
+	return f
+}
+
+// hashed returns a translation line set with the hash of English id.
+func hashOf(t *testing.T, id string) string {
+	t.Helper()
+	return Hash(mustParse(t, "en.toml", enSrc).Get(id).Message)
+}
+
+// brief is what a test compares of a finding.
+type brief struct {
+	file  string
+	line  int
+	id    string
+	sev   Severity
+	kind  Kind
+	errIs string // a piece of the message
+}
+
+func briefs(fs []Finding) []brief {
+	var out []brief
+	for _, f := range fs {
+		out = append(out, brief{f.File, f.Line, f.MessageID, f.Severity, f.Kind, ""})
+	}
+	return out
+}
+
+func TestParseFindings(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		want []brief
+		col  int
+	}{
+		{"syntax: unclosed table", "[Hello]\nother = \"x\"\n[Bye\nother = \"y\"\n", []brief{{"th.toml", 3, "", Error, KindSyntax, ""}}, 5},
+		{"syntax: unterminated string", "[Hello]\nother = \"สวัสดี\n", []brief{{"th.toml", 2, "", Error, KindSyntax, ""}}, 0},
+		{"invalid UTF-8", "[Hello]\nother = \"\xff\"\n", []brief{{"th.toml", 2, "", Error, KindSyntax, ""}}, 10},
+		{"reserved key at the top", "other = \"x\"\n", []brief{{"th.toml", 1, "", Error, KindReserved, ""}}, 0},
+		{"reserved key misspelt case at the top", "Description = \"x\"\n", []brief{{"th.toml", 1, "", Error, KindReserved, ""}}, 0},
+		{"mixed keys", "[Hello]\nother = \"x\"\nnote = \"y\"\n", []brief{{"th.toml", 1, "Hello", Error, KindReserved, ""}}, 0},
+		{"id key", "[Hello]\nid = \"Bye\"\nother = \"x\"\n", []brief{{"th.toml", 2, "Hello", Error, KindReserved, ""}}, 0},
+		{"non-string value", "[Hello]\nother = 1\n", []brief{{"th.toml", 2, "Hello", Error, KindReserved, ""}}, 0},
+		{"quoted and dotted IDs collide", "[\"a.b\"]\nother = \"x\"\n\n[a.b]\nother = \"y\"\n", []brief{{"th.toml", 4, "a.b", Error, KindDuplicate, ""}}, 0},
+		{"key and table IDs collide", "[a]\nb = \"x\"\n\n[\"a.b\"]\nother = \"y\"\n", []brief{{"th.toml", 4, "a.b", Error, KindDuplicate, ""}}, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, got := Parse("th.toml", []byte(tt.src))
+			if f != nil {
+				t.Errorf("Parse returned a File despite errors")
+			}
+			if b := briefs(got); !slices.Equal(b, tt.want) {
+				t.Errorf("findings = %+v; want %+v (%v)", b, tt.want, got)
+			}
+			if tt.col > 0 && len(got) > 0 && got[0].Column != tt.col {
+				t.Errorf("column = %d; want %d", got[0].Column, tt.col)
+			}
+		})
+	}
+}
+
+func TestParseLines(t *testing.T) {
+	src := "B = \"y\"\n\n# lead\n[A]\nother = \"x\"\n\n[\"C\"]\nother = '''multi\nline'''\n\n[n]\nd = \"nested\"\n"
+	f := mustParse(t, "xx.toml", src)
+	want := map[string]int{"B": 1, "A": 4, "C": 7, "n.d": 12}
+	for id, line := range want {
+		if m := f.Get(id); m == nil || m.Line != line {
+			t.Errorf("message %s at line %v; want %d", id, m, line)
+		}
+	}
+	if got := f.IDs(); !slices.Equal(got, []string{"B", "A", "C", "n.d"}) {
+		t.Errorf("IDs() = %v; want file order", got)
+	}
+}
+
+func TestTagFromName(t *testing.T) {
+	tests := []struct {
+		name string
+		tag  string
+		sev  Severity // "" for none
+	}{
+		{"th.toml", "th", ""}, {"zh-Hant.toml", "zh-Hant", ""}, {"pt-BR.toml", "pt-BR", ""},
+		{"zh-hant.toml", "zh-Hant", Warning}, {"EN.toml", "en", Warning},
+		{"xx-invalid.toml", "und", Error}, {"zh_TW.toml", "und", Error}, {"und.toml", "und", Error},
+		{"active.th.toml", "und", Error}, {"th.json", "und", Error}, {".toml", "und", Error},
+	}
+	for _, tt := range tests {
+		tag, f := TagFromName(tt.name)
+		var sev Severity
+		if f != nil {
+			sev = f.Severity
+			if f.Kind != KindFileName || f.File != tt.name {
+				t.Errorf("TagFromName(%q) finding %+v", tt.name, f)
+			}
+		}
+		if tag.String() != tt.tag || sev != tt.sev {
+			t.Errorf("TagFromName(%q) = %s, %q; want %s, %q", tt.name, tag, sev, tt.tag, tt.sev)
+		}
+	}
+}
+
+func TestCheckFindings(t *testing.T) {
+	en := mustParse(t, "en.toml", enSrc)
+	h := func(id string) string { return `hash = "` + hashOf(t, id) + `"` + "\n" }
+	complete := "[Hello]\n" + h("Hello") + "other = \"สวัสดี\"\n\n[Bye]\n" + h("Bye") + "other = \"ลาก่อน\"\n\n[Code]\n" + h("Code") + "other = \"ผิดพลาด {{.Code}}\"\n"
+	tests := []struct {
+		name string
+		src  string
+		opt  Options
+		want []brief
+	}{
+		{"clean", complete, Options{}, nil},
+		{"unknown ID", complete + "\n[Helo]\nother = \"x\"\n", Options{}, []brief{{"th.toml", 13, "Helo", Error, KindUnknownID, ""}}},
+		{"missing, shipped", "[Hello]\n" + h("Hello") + "other = \"สวัสดี\"\n[Code]\n" + h("Code") + "other = \"{{.Code}}\"\n", Options{},
+			[]brief{{"th.toml", 0, "Bye", Error, KindMissing, ""}}},
+		{"missing, override", "[Hello]\nother = \"สวัสดี\"\n", Options{Override: true},
+			[]brief{{"th.toml", 0, "Bye", Warning, KindUntranslated, ""}, {"th.toml", 0, "Code", Warning, KindUntranslated, ""}}},
+		{"missing, override, complete required", "[Hello]\nother = \"สวัสดี\"\n", Options{Override: true, RequireComplete: true},
+			[]brief{{"th.toml", 0, "Bye", Error, KindUntranslated, ""}, {"th.toml", 0, "Code", Error, KindUntranslated, ""}}},
+		{"empty text", strings.Replace(complete, "ลาก่อน", "", 1), Options{}, []brief{{"th.toml", 5, "Bye", Error, KindEmpty, ""}}},
+		{"blank text", strings.Replace(complete, "ลาก่อน", "  ", 1), Options{}, []brief{{"th.toml", 5, "Bye", Error, KindEmpty, ""}}},
+		{"same as English", strings.Replace(complete, "ลาก่อน", "Goodbye.", 1), Options{}, []brief{{"th.toml", 5, "Bye", Warning, KindSameAsEn, ""}}},
+		{"same as English, marked", strings.Replace(complete, "[Bye]\n", "# same-as-english: the brand word\n[Bye]\n", 1) + "", Options{},
+			nil},
+		{"marked in the block", strings.Replace(strings.Replace(complete, "ลาก่อน", "Goodbye.", 1), "other = \"Goodbye.\"", "other = \"Goodbye.\" # same-as-english", 1), Options{}, nil},
+		{"placeholder dropped", strings.Replace(complete, "ผิดพลาด {{.Code}}", "ผิดพลาด", 1), Options{}, []brief{{"th.toml", 9, "Code", Error, KindPlaceholder, ""}}},
+		{"placeholder renamed", strings.Replace(complete, "{{.Code}}", "{{.Kode}}", 1), Options{}, []brief{{"th.toml", 9, "Code", Error, KindPlaceholder, ""}}},
+		{"placeholder added", strings.Replace(complete, "สวัสดี", "สวัสดี {{.Code}}", 1), Options{}, []brief{{"th.toml", 1, "Hello", Error, KindPlaceholder, ""}}},
+		{"placeholder spacing is free", strings.Replace(complete, "{{.Code}}", "{{ .Code }}", 1), Options{}, nil},
+		{"template does not parse", strings.Replace(complete, "{{.Code}}", "{{.Code}", 1), Options{}, []brief{{"th.toml", 9, "Code", Error, KindTemplate, ""}}},
+		{"stale", strings.Replace(complete, hashOf(t, "Bye"), "sha1-0000", 1), Options{}, []brief{{"th.toml", 5, "Bye", Error, KindStale, ""}}},
+		{"unhashed, shipped", "[Hello]\n" + h("Hello") + "other = \"สวัสดี\"\n\n[Bye]\nother = \"ลาก่อน\"\n\n[Code]\n" + h("Code") + "other = \"{{.Code}}\"\n", Options{},
+			[]brief{{"th.toml", 5, "Bye", Warning, KindUnhashed, ""}}},
+		{"unhashed, override", "[Bye]\nother = \"ลาก่อน\"\n", Options{Override: true},
+			[]brief{{"th.toml", 0, "Hello", Warning, KindUntranslated, ""}, {"th.toml", 0, "Code", Warning, KindUntranslated, ""}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := mustParse(t, "th.toml", tt.src)
+			got := Check(en, f, tt.opt)
+			if b := briefs(got); !slices.Equal(b, tt.want) {
+				t.Errorf("Check = %+v; want %+v\n%v", b, tt.want, got)
+			}
+		})
+	}
+}
+
+func TestCheckSourceAndEnglishVariants(t *testing.T) {
+	en := mustParse(t, "en.toml", enSrc+"\n[Broken]\ndescription = \"x\"\nother = \"{{if}}\"\n")
+	if got := briefs(CheckSource(en)); !slices.Equal(got, []brief{{"en.toml", 15, "Broken", Error, KindTemplate, ""}}) {
+		t.Errorf("CheckSource = %+v", got)
+	}
+	// An English variant may equal English without a marker.
+	gb := mustParse(t, "en-GB.toml", "[Hello]\nother = \"Hello.\"\n")
+	if got := Check(mustParse(t, "en.toml", enSrc), gb, Options{Override: true, RequireComplete: false}); slices.ContainsFunc(got, func(f Finding) bool { return f.Kind == KindSameAsEn }) {
+		t.Errorf("en-GB flagged as same as English: %v", got)
+	}
+}
+
+func TestLoadSet(t *testing.T) {
+	fsys := fstest.MapFS{
+		"en.toml":       {Data: []byte(enSrc)},
+		"th.toml":       {Data: []byte("[Hello]\nother = \"สวัสดี\"\n")},
+		"bad name.toml": {Data: []byte("")},
+		"zh-hant.toml":  {Data: []byte("[Hello]\nother = \"你好\"\n")},
+		"broken.toml":   {Data: []byte("[")},
+		"fr.toml":       {Data: []byte("[Hello\n")},
+		"notes.txt":     {Data: []byte("ignored")},
+	}
+	set, findings := LoadSet(fsys, ".", "loc", nil)
+	if set.English == nil || set.Files[0].Tag != language.English {
+		t.Fatalf("English not first: %v", set.Files)
+	}
+	var tags []string
+	for _, f := range set.Files {
+		tags = append(tags, f.Tag.String())
+	}
+	if !slices.Equal(tags, []string{"en", "th", "zh-Hant"}) {
+		t.Errorf("files = %v; want en, th, zh-Hant", tags)
+	}
+	want := []brief{
+		{"loc/bad name.toml", 0, "", Error, KindFileName, ""},
+		{"loc/broken.toml", 0, "", Error, KindFileName, ""},
+		{"loc/fr.toml", 1, "", Error, KindSyntax, ""},
+		{"loc/zh-hant.toml", 0, "", Warning, KindFileName, ""},
+	}
+	if got := briefs(findings); !slices.Equal(got, want) {
+		t.Errorf("findings = %+v; want %+v", got, want)
+	}
+	// With a base, the dir's en.toml is layered over it.
+	base := mustParse(t, "base/en.toml", enSrc+"\n[Extra]\ndescription = \"e\"\nother = \"Extra.\"\n")
+	over := fstest.MapFS{"en.toml": {Data: []byte("[Hello]\nother = \"Hi.\"\n")}}
+	set, _ = LoadSet(over, ".", "o", base)
+	if set.English.Get("Hello").Other != "Hi." || set.English.Get("Extra") == nil {
+		t.Errorf("layered English wrong: %v", set.English.IDs())
+	}
+}
+
+func TestCount(t *testing.T) {
+	en := mustParse(t, "en.toml", enSrc)
+	f := mustParse(t, "th.toml", "[Hello]\nhash = \"sha1-old\"\nother = \"x\"\n[Bye]\nother = \"y\"\n[Code]\nother = \"\"\n")
+	st := Count(en, f)
+	if st != (Stats{Total: 3, Translated: 2, Missing: 1, Stale: 1}) || st.Done() != 33 {
+		t.Errorf("Count = %+v (done %d)", st, st.Done())
+	}
+}
+
+func TestApplyKeepsEverythingElse(t *testing.T) {
+	src := `# Thai, by hand. Keep this comment.
+
+# About Hello.
+[Hello]
+other = "old"   # trailing note
+
+[Code]
+# inside the block
+hash = "sha1-x"
+other = """
+multi
+line""" # same-as-english? no
+`
+	f := mustParse(t, "th.toml", src)
+	out, err := Apply(f, []Edit{
+		{ID: "Hello", Other: "สวัสดี \"ครับ\"", Hash: "sha1-h"},
+		{ID: "Bye", Other: "ลาก่อน", Hash: "sha1-b"},
+		{ID: "Code", Other: "ผิดพลาด {{.Code}}", Hash: "sha1-c"},
+	}, []string{"Hello", "Bye", "Code"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `# Thai, by hand. Keep this comment.
+
+# About Hello.
+[Hello]
+hash = "sha1-h"
+other = "สวัสดี \"ครับ\""   # trailing note
+
+[Bye]
+hash = "sha1-b"
+other = "ลาก่อน"
+
+[Code]
+# inside the block
+hash = "sha1-c"
+other = "ผิดพลาด {{.Code}}" # same-as-english? no
+`
+	if string(out) != want {
+		t.Errorf("Apply =\n%s\nwant\n%s", out, want)
+	}
+}
+
+func TestApplyOrder(t *testing.T) {
+	f := mustParse(t, "th.toml", "# top\n\n[B]\nother = \"b\"\n")
+	out, err := Apply(f, []Edit{{"A", "a", "h1"}, {"C", "c", "h3"}, {"Z", "z", "h9"}}, []string{"A", "B", "C"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := mustParse(t, "th.toml", string(out)).IDs()
+	if !slices.Equal(got, []string{"A", "B", "C", "Z"}) {
+		t.Errorf("order = %v; want English order, unknown last\n%s", got, out)
+	}
+	if !strings.HasPrefix(string(out), "# top\n\n[A]") {
+		t.Errorf("new first message not placed before the first table, after the top comment:\n%s", out)
+	}
+}
+
+func TestApplyRefusesKeyForm(t *testing.T) {
+	f := mustParse(t, "th.toml", "Hello = \"x\"\n")
+	if _, err := Apply(f, []Edit{{"Hello", "y", "h"}}, nil); err == nil || !strings.Contains(err.Error(), "th.toml:1") {
+		t.Errorf("Apply on a key-form message: %v; want an error naming th.toml:1", err)
+	}
+}
+
+// TestRoundTrip: remove a translation, the work file lists it, fill it in,
+// merge, check is clean with the hash recorded; then change English and
+// check reports it stale.
+func TestRoundTrip(t *testing.T) {
+	en := mustParse(t, "en.toml", enSrc)
+	h := func(id string) string { return `hash = "` + hashOf(t, id) + `"` + "\n" }
+	th := mustParse(t, "th.toml", "# Thai.\n\n[Hello]\n"+h("Hello")+"other = \"สวัสดี\"\n\n[Code]\n"+h("Code")+"other = \"ผิดพลาด {{.Code}}\"\n")
+
+	work, st, err := WorkFile(en, th, language.Thai, "Thai")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Missing != 1 || st.Stale != 0 {
+		t.Errorf("stats = %+v; want 1 missing", st)
+	}
+	wf := mustParse(t, "translate.th.toml", string(work))
+	if got := wf.IDs(); !slices.Equal(got, []string{"Bye"}) {
+		t.Fatalf("work file lists %v; want [Bye]\n%s", got, work)
+	}
+	if m := wf.Get("Bye"); m.Description != "Farewell." || m.Hash != hashOf(t, "Bye") || m.Other != "" || !strings.Contains(string(work), "# English: Goodbye.") {
+		t.Errorf("work file entry = %+v\n%s", m.Message, work)
+	}
+
+	// Merging it unfilled merges nothing.
+	res, err := Merge(en, th, wf, language.Thai, "th.toml")
+	if err != nil || len(res.Merged) != 0 || !slices.Equal(res.Skipped, []string{"Bye"}) {
+		t.Errorf("merge of an empty work file: %+v, %v", res, err)
+	}
+
+	filled := strings.Replace(string(work), `other = ""`, `other = "ลาก่อน"`, 1)
+	res, err = Merge(en, th, mustParse(t, "translate.th.toml", filled), language.Thai, "th.toml")
+	if err != nil {
+		t.Fatalf("Merge: %v (%v)", err, res.Findings)
+	}
+	merged := mustParse(t, "th.toml", string(res.Src))
+	if got := Check(en, merged, Options{}); len(got) != 0 {
+		t.Errorf("check after merge: %v\n%s", got, res.Src)
+	}
+	if merged.Get("Bye").Hash != hashOf(t, "Bye") {
+		t.Errorf("hash not recorded:\n%s", res.Src)
+	}
+	if !slices.Equal(merged.IDs(), []string{"Hello", "Bye", "Code"}) || !strings.HasPrefix(string(res.Src), "# Thai.\n") {
+		t.Errorf("order or comments changed:\n%s", res.Src)
+	}
+
+	// English changes: the translation is stale, and the next work file
+	// offers it again with the old text.
+	en2 := mustParse(t, "en.toml", strings.Replace(enSrc, "Goodbye.", "See you.", 1))
+	got := Check(en2, merged, Options{})
+	if b := briefs(got); !slices.Equal(b, []brief{{"th.toml", merged.Get("Bye").Line, "Bye", Error, KindStale, ""}}) {
+		t.Errorf("after an English change, check = %v", got)
+	}
+	work2, st2, _ := WorkFile(en2, merged, language.Thai, "Thai")
+	if st2.Stale != 1 || !strings.Contains(string(work2), "# Was (for older English): ลาก่อน") {
+		t.Errorf("second work file: %+v\n%s", st2, work2)
+	}
+}
+
+func TestMergeRefusesBadWork(t *testing.T) {
+	en := mustParse(t, "en.toml", enSrc)
+	tests := []struct {
+		name string
+		work string
+		kind Kind
+		line int
+	}{
+		{"unknown ID", "[Helo]\nother = \"x\"\n", KindUnknownID, 1},
+		{"placeholder", "[Code]\nother = \"ผิดพลาด\"\n", KindPlaceholder, 1},
+		{"template", "[Code]\nother = \"{{.Code\"\n", KindTemplate, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := Merge(en, nil, mustParse(t, "translate.th.toml", tt.work), language.Thai, "th.toml")
+			if err == nil || res.Src != nil {
+				t.Fatalf("Merge accepted a bad work file")
+			}
+			if b := briefs(res.Findings); len(b) != 1 || b[0].kind != tt.kind || b[0].line != tt.line || b[0].file != "translate.th.toml" {
+				t.Errorf("findings = %+v; want one %s at line %d", b, tt.kind, tt.line)
+			}
+		})
+	}
+	// A work file made from older English merges, with a warning.
+	res, err := Merge(en, nil, mustParse(t, "translate.th.toml", "[Bye]\nhash = \"sha1-old\"\nother = \"ลาก่อน\"\n"), language.Thai, "th.toml")
+	if err != nil || len(res.Findings) != 1 || res.Findings[0].Kind != KindStale || res.Findings[0].Severity != Warning {
+		t.Errorf("stale work file: %v, %v", res.Findings, err)
+	}
+}
+
+func TestWorkFileNames(t *testing.T) {
+	if got := WorkFileName(language.MustParse("zh-Hant")); got != "translate.zh-Hant.toml" {
+		t.Errorf("WorkFileName = %s", got)
+	}
+	for name, want := range map[string]string{"translate.th.toml": "th", "dir/translate.pt-BR.toml": "pt-BR", "th.toml": "", "translate.xx-bad.toml": ""} {
+		tag, err := TagFromWorkFileName(name)
+		if (err == nil) != (want != "") || (want != "" && tag.String() != want) {
+			t.Errorf("TagFromWorkFileName(%q) = %s, %v; want %q", name, tag, err, want)
+		}
+	}
+}
+
+func TestPseudo(t *testing.T) {
+	en := mustParse(t, "en.toml", enSrc)
+	for _, tag := range PseudoTags {
+		src, err := Pseudo(en, tag)
+		if err != nil {
+			t.Fatal(err)
+		}
+		f := mustParse(t, tag.String()+".toml", string(src))
+		if got := Check(en, f, Options{}); len(got) != 0 {
+			t.Errorf("%s does not pass check: %v", tag, got)
+		}
+	}
+	if got := Accented("Error {{.Code}}.", "", ""); !strings.HasPrefix(got, "[Éŕŕöŕ {{.Code}}.") || !strings.HasSuffix(got, "]") {
+		t.Errorf("Accented = %q", got)
+	}
+	if s := "Move somewhere brighter and try again."; len([]rune(Accented(s, "", ""))) < len(s)*13/10 {
+		t.Errorf("Accented(%q) is not about 40%% longer", s)
+	}
+	if got := Bidi("Error {{.Code}}.", "", ""); got != rlm+rlm+rlo+"Error"+pdf+rlm+" {{.Code}}"+rlm+rlo+"."+pdf+rlm {
+		t.Errorf("Bidi = %q", got)
+	}
+	if _, err := Pseudo(en, language.French); err == nil {
+		t.Error("Pseudo(fr) succeeded")
+	}
+}
+
+func TestKeyValueEscapes(t *testing.T) {
+	for _, s := range []string{`a "quoted" word`, `back\slash`, "tab\tand\nnewline", "ไทย", "\u202e"} {
+		line, err := keyValue("other", s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var v struct{ Other string }
+		if _, err := toml.Decode(line, &v); err != nil || v.Other != s {
+			t.Errorf("keyValue(%q) = %s; decodes to %q, %v", s, line, v.Other, err)
+		}
+	}
+}
+
+func TestReadFileLimits(t *testing.T) {
+	big := bytes.Repeat([]byte("#"), MaxSize+1)
+	_, got := ReadFile(fstest.MapFS{"th.toml": {Data: big}}, "th.toml", "x/th.toml")
+	if len(got) != 1 || got[0].Kind != KindTooLarge || got[0].File != "x/th.toml" {
+		t.Errorf("ReadFile of a large file: %v", got)
+	}
+	_, got = ReadFile(fstest.MapFS{}, "th.toml", "x/th.toml")
+	if len(got) != 1 || !errors.Is(got[0].Err, os.ErrNotExist) {
+		t.Errorf("ReadFile of a missing file: %v", got)
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{enSrc, "[a]\nother = \"x\"\n", "a = \"b\"\n", "[\"a.b\"]\nother=\"\"\n[a.b]\nother=\"\"", "other = 1", "[x]\nid = \"y\"\nother = '''\nz'''\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		file, findings := Parse("f.toml", []byte(src))
+		if file == nil {
+			if !HasError(findings) {
+				t.Fatalf("no File and no error for %q", src)
+			}
+			return
+		}
+		for _, m := range file.Messages {
+			if m.Line < 0 || m.Line > strings.Count(src, "\n")+1 {
+				t.Fatalf("message %s at line %d, outside the file", m.ID, m.Line)
+			}
+		}
+		// Editing never loses or corrupts what the file says: Apply either
+		// refuses or produces a file that verifies.
+		if len(file.Messages) > 0 {
+			id := file.Messages[0].ID
+			out, err := Apply(file, []Edit{{ID: id, Other: "x\"y", Hash: "h"}, {ID: "New", Other: "n", Hash: "h"}}, []string{id, "New"})
+			if err == nil {
+				g, fs := Parse("f.toml", out)
+				if g == nil || g.Get(id) == nil || g.Get(id).Other != "x\"y" || g.Get("New") == nil || len(g.Messages) < len(file.Messages) {
+					t.Fatalf("Apply succeeded but the result is wrong (%v):\n%s", fs, out)
+				}
+			}
+		}
+	})
+}
