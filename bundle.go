@@ -55,6 +55,9 @@ type Language struct {
 	Tag    language.Tag
 	Name   string // in English, e.g. "Traditional Chinese"
 	Native string // in the language itself, e.g. "繁體中文"
+	// Pseudo marks a pseudo-locale for UI testing (en-XA, ar-XB): chosen
+	// only by its exact tag, and not for a language picker.
+	Pseudo bool
 }
 
 // Option configures New.
@@ -357,13 +360,26 @@ func (b *Bundle) Match(prefs ...string) language.Tag {
 	return b.Localizer(prefs...).Tag()
 }
 
-// Languages lists the bundle's locales, English first, then by tag.
+// Languages lists the bundle's locales, English first, then by tag,
+// pseudo-locales included and marked.
 func (b *Bundle) Languages() []Language {
 	out := make([]Language, len(b.locales))
 	for i, l := range b.locales {
 		out[i] = Language{Tag: l.tag, Name: display.English.Tags().Name(l.tag), Native: display.Self.Name(l.tag)}
+		if isPseudo(l.tag) {
+			out[i].Pseudo = true
+			out[i].Name = pseudoName(l.tag)
+			out[i].Native = out[i].Name
+		}
 	}
 	return out
+}
+
+func pseudoName(tag language.Tag) string {
+	if r, _ := tag.Region(); r.String() == "XB" {
+		return "Pseudo right-to-left (" + tag.String() + ")"
+	}
+	return "Pseudo-accented (" + tag.String() + ")"
 }
 
 // Tag returns the Localizer's language.

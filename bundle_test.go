@@ -33,7 +33,18 @@ func shippedFiles(t testing.TB) []*msgfile.File {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// English first: the tests compare the others with it.
+	slices.SortStableFunc(files, func(a, b *msgfile.File) int {
+		return boolInt(b.Tag == language.English) - boolInt(a.Tag == language.English)
+	})
 	return files
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // TestCatalogMatchesSeed holds the catalogue to the service's document: the
@@ -618,3 +629,33 @@ func TestConcurrentUse(t *testing.T) {
 
 // Compile-time check that the embedded files are where the loader looks.
 var _ fs.FS = embeddedLocales
+
+// TestPseudoLocalesUpToDate: the shipped pseudo-locales are exactly what
+// "faceidmsg pseudo" generates from the shipped English.
+func TestPseudoLocalesUpToDate(t *testing.T) {
+	files := shippedFiles(t)
+	for _, tag := range msgfile.PseudoTags {
+		want, err := msgfile.Pseudo(files[0], tag)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := fs.ReadFile(Locales(), tag.String()+".toml")
+		if err != nil {
+			t.Fatalf("%s.toml is not shipped: %v", tag, err)
+		}
+		if string(got) != string(want) {
+			t.Errorf("locales/%s.toml is out of date with English; run go run ./cmd/faceidmsg pseudo", tag)
+		}
+	}
+	b := newBundle(t)
+	for _, tag := range []string{"en-XA", "ar-XB"} {
+		if got := b.Match(tag); got.String() != tag {
+			t.Errorf("Match(%s) = %s", tag, got)
+		}
+	}
+	for _, l := range b.Languages() {
+		if l.Pseudo != isPseudo(l.Tag) {
+			t.Errorf("%s: Pseudo = %t", l.Tag, l.Pseudo)
+		}
+	}
+}

@@ -5,7 +5,15 @@
 //
 //	faceidmsg lookup [-lang TAGS] [-locales DIR] [-json] CODE...
 //	faceidmsg list [-lang TAGS] [-locales DIR] [-json]
-//	faceidmsg languages [-locales DIR] [-json]
+//	faceidmsg languages [-locales DIR] [-pseudo] [-json]
+//
+// and, for translators (see TRANSLATING.md):
+//
+//	faceidmsg check [-locales DIR] [-complete] [-json]
+//	faceidmsg status [-locales DIR] [-json]
+//	faceidmsg translate [-locales DIR] [-out FILE] TAG
+//	faceidmsg merge [-locales DIR] translate.TAG.toml...
+//	faceidmsg pseudo [-locales DIR]
 //
 // -lang takes a language tag, a comma-separated list or a whole
 // Accept-Language header; without it the text is English. -locales layers
@@ -36,7 +44,14 @@ func main() {
 const usage = `usage:
   faceidmsg lookup [-lang TAGS] [-locales DIR] [-json] CODE...
   faceidmsg list [-lang TAGS] [-locales DIR] [-json]
-  faceidmsg languages [-locales DIR] [-json]
+  faceidmsg languages [-locales DIR] [-pseudo] [-json]
+
+translators:
+  faceidmsg check [-locales DIR] [-complete] [-json]
+  faceidmsg status [-locales DIR] [-json]
+  faceidmsg translate [-locales DIR] [-out FILE] TAG
+  faceidmsg merge [-locales DIR] translate.TAG.toml...
+  faceidmsg pseudo [-locales DIR]
 `
 
 // errUsage marks errors that are the caller's wording, not a failure.
@@ -81,6 +96,16 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 		return list(args, stdout)
 	case "languages":
 		return languages(args, stdout)
+	case "check":
+		return check(args, stdout, stderr)
+	case "status":
+		return status(args, stdout)
+	case "translate":
+		return translate(args, stdout)
+	case "merge":
+		return merge(args, stdout, stderr)
+	case "pseudo":
+		return pseudo(args, stdout)
 	case "help", "-h", "-help", "--help":
 		return flag.ErrHelp
 	}
@@ -94,23 +119,28 @@ type options struct {
 	json    bool
 }
 
-// parse reads flags and positional arguments in any order, so that
-// "lookup 1201 -lang th" works as well as "lookup -lang th 1201".
-func (o *options) parse(name string, args []string, withLang bool) ([]string, error) {
+// flags returns the flag set of a command, with the shared flags.
+func (o *options) flags(name string, withLang bool) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	if withLang {
 		fs.StringVar(&o.lang, "lang", "", "language tags or an Accept-Language header")
 	}
-	fs.StringVar(&o.locales, "locales", "", "directory of TOML files layered over the embedded locales")
+	fs.StringVar(&o.locales, "locales", "", "directory of TOML locale files")
 	fs.BoolVar(&o.json, "json", false, "print one JSON object per line")
+	return fs
+}
+
+// parse reads flags and positional arguments in any order, so that
+// "lookup 1201 -lang th" works as well as "lookup -lang th 1201".
+func (o *options) parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	var rest []string
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
 				return nil, err
 			}
-			return nil, fmt.Errorf("%w: %s: %v", errUsage, name, err)
+			return nil, fmt.Errorf("%w: %s: %v", errUsage, fs.Name(), err)
 		}
 		args = fs.Args()
 		if len(args) == 0 {
@@ -163,7 +193,7 @@ func toRecord(m faceidmsg.Message) record {
 
 func lookup(args []string, stdout, stderr io.Writer) error {
 	var o options
-	codes, err := o.parse("lookup", args, true)
+	codes, err := o.parse(o.flags("lookup", true), args)
 	if err != nil {
 		return err
 	}
@@ -202,7 +232,7 @@ func lookup(args []string, stdout, stderr io.Writer) error {
 
 func list(args []string, stdout io.Writer) error {
 	var o options
-	rest, err := o.parse("list", args, true)
+	rest, err := o.parse(o.flags("list", true), args)
 	if err != nil {
 		return err
 	}
@@ -233,7 +263,9 @@ func list(args []string, stdout io.Writer) error {
 
 func languages(args []string, stdout io.Writer) error {
 	var o options
-	rest, err := o.parse("languages", args, false)
+	fs := o.flags("languages", false)
+	showPseudo := fs.Bool("pseudo", false, "also list the pseudo-locales")
+	rest, err := o.parse(fs, args)
 	if err != nil {
 		return err
 	}
@@ -247,6 +279,9 @@ func languages(args []string, stdout io.Writer) error {
 	if o.json {
 		enc := json.NewEncoder(stdout)
 		for _, l := range b.Languages() {
+			if l.Pseudo && !*showPseudo {
+				continue
+			}
 			rec := struct {
 				Tag    string `json:"tag"`
 				Name   string `json:"name"`
@@ -261,6 +296,9 @@ func languages(args []string, stdout io.Writer) error {
 	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "TAG\tNAME\tNATIVE")
 	for _, l := range b.Languages() {
+		if l.Pseudo && !*showPseudo {
+			continue
+		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\n", l.Tag, l.Name, l.Native)
 	}
 	return tw.Flush()

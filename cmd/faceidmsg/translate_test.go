@@ -1,0 +1,240 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/faceidmsg/faceidmsg"
+)
+
+// copyLocales copies the shipped locales into a temporary directory.
+func copyLocales(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	err := fs.WalkDir(faceidmsg.Locales(), ".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(faceidmsg.Locales(), path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(filepath.Join(dir, path), data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func runCLI(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	code := run(args, &stdout, &stderr)
+	return code, stdout.String(), stderr.String()
+}
+
+func TestCheckShipped(t *testing.T) {
+	code, out, errOut := runCLI(t, "check")
+	if code != 0 || out != "" || !strings.Contains(errOut, "0 errors, 0 warnings") {
+		t.Errorf("check = %d, %q, %q; want 0 and no findings", code, out, errOut)
+	}
+}
+
+func TestCheckDir(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"th.toml":         "[LightTooDim]\nother = \"มืด\"\n\n[LightTooDm]\nother = \"x\"\n",
+		"id.toml":         "[UnknownCode]\nother = \"Gagal.\"\n",
+		"vi.toml":         "[LightTooDim\n",
+		"xx-invalid.toml": "",
+	}
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, out, _ := runCLI(t, "check", "-locales", dir)
+	if code != 1 {
+		t.Errorf("check -locales = %d; want 1", code)
+	}
+	for _, want := range []string{
+		filepath.Join(dir, "th.toml") + ":4: error: LightTooDm: the English source has no message",
+		filepath.Join(dir, "id.toml") + ":1: error: UnknownCode: placeholders (none) differ from English's {{.Code}} [placeholder]",
+		filepath.Join(dir, "vi.toml") + ":1:13: error:",
+		filepath.Join(dir, "xx-invalid.toml") + ": error: file name",
+		filepath.Join(dir, "th.toml") + ": warning: LightTooBright: not translated",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("check output lacks %q:\n%s", want, out)
+		}
+	}
+	// -complete turns untranslated messages into errors; -json gives one
+	// finding per line.
+	_, out, _ = runCLI(t, "check", "-locales", dir, "-complete", "-json")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	var sawUntranslatedError bool
+	for _, l := range lines {
+		var f map[string]any
+		if err := json.Unmarshal([]byte(l), &f); err != nil {
+			t.Fatalf("line %q: %v", l, err)
+		}
+		if len(f) != 7 {
+			t.Errorf("finding %v; want file, line, column, message_id, severity, kind, message", f)
+		}
+		if f["kind"] == "untranslated" && f["severity"] == "error" {
+			sawUntranslatedError = true
+		}
+	}
+	if !sawUntranslatedError {
+		t.Error("-complete did not make untranslated messages errors")
+	}
+}
+
+func TestStatusShipped(t *testing.T) {
+	code, out, _ := runCLI(t, "status", "-json")
+	if code != 0 {
+		t.Fatalf("status exit %d", code)
+	}
+	b, _ := faceidmsg.New()
+	n := 0
+	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+		var rec struct {
+			Tag                                        string
+			Total, Translated, Missing, Stale, Percent int
+		}
+		if err := json.Unmarshal([]byte(l), &rec); err != nil {
+			t.Fatal(err)
+		}
+		n++
+		if rec.Percent != 100 || rec.Missing != 0 || rec.Stale != 0 || rec.Translated != rec.Total {
+			t.Errorf("%s: %+v; want complete", rec.Tag, rec)
+		}
+	}
+	if n != len(b.Languages())-1 {
+		t.Errorf("status lists %d locales; want every one but English (%d)", n, len(b.Languages())-1)
+	}
+}
+
+// TestRoundTripCLI: remove a translation, translate lists it, fill it in,
+// merge, check is clean with the hash recorded; change English and check
+// reports it stale.
+func TestRoundTripCLI(t *testing.T) {
+	dir := copyLocales(t)
+	thPath := filepath.Join(dir, "th.toml")
+	orig, _ := os.ReadFile(thPath)
+	// Remove the LightTooDim table (three lines) from th.toml.
+	start := bytes.Index(orig, []byte("[LightTooDim]\n"))
+	end := start + bytes.Index(orig[start:], []byte("\n\n")) + 2
+	removed := append(append([]byte{}, orig[:start]...), orig[end:]...)
+	if err := os.WriteFile(thPath, removed, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, out, _ := runCLI(t, "check", "-locales", dir, "-complete"); code != 1 || !strings.Contains(out, "LightTooDim: not translated") {
+		t.Fatalf("check after removal = %d:\n%s", code, out)
+	}
+
+	work := filepath.Join(t.TempDir(), "translate.th.toml")
+	code, out, errOut := runCLI(t, "translate", "-locales", dir, "-out", work, "th")
+	if code != 0 || !strings.Contains(out, "1 missing, 0 stale") {
+		t.Fatalf("translate = %d, %q, %q", code, out, errOut)
+	}
+	wf, _ := os.ReadFile(work)
+	if !strings.Contains(string(wf), "[LightTooDim]") || strings.Count(string(wf), "other = ") != 1 || !strings.Contains(string(wf), "# English: The light is too dim.") {
+		t.Fatalf("work file:\n%s", wf)
+	}
+	filled := strings.Replace(string(wf), `other = ""`, `other = "แสงสว่างไม่เพียงพอ"`, 1)
+	if err := os.WriteFile(work, []byte(filled), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, out, errOut := runCLI(t, "merge", "-locales", dir, work); code != 0 || !strings.Contains(out, "merged 1 messages") {
+		t.Fatalf("merge = %d, %q, %q", code, out, errOut)
+	}
+	merged, _ := os.ReadFile(thPath)
+	if !bytes.Equal(merged, orig) {
+		t.Errorf("after the round trip th.toml differs from the original:\n%s", merged)
+	}
+	if code, out, _ := runCLI(t, "check", "-locales", dir, "-complete"); code != 0 || out != "" {
+		t.Errorf("check after merge = %d:\n%s", code, out)
+	}
+	if code, out, _ := runCLI(t, "translate", "-locales", dir, "th"); code != 0 || !strings.Contains(out, "nothing to translate") {
+		t.Errorf("translate of a complete locale = %d, %q", code, out)
+	}
+
+	// Change the English source: the translation is now stale.
+	if err := os.WriteFile(filepath.Join(dir, "en.toml"), bytes.Replace(mustRead(t, filepath.Join(dir, "en.toml")), []byte(`other = "The light is too dim."`), []byte(`other = "It's too dark."`), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	line := bytes.Count(merged[:bytes.Index(merged, []byte("[LightTooDim]"))], []byte("\n")) + 1
+	code, out, _ = runCLI(t, "check", "-locales", dir)
+	if want := fmt.Sprintf("%s:%d: error: LightTooDim: the English changed since this was translated", thPath, line); code != 1 || !strings.Contains(out, want) {
+		t.Errorf("check after an English change = %d; want a line with %q:\n%s", code, want, out)
+	}
+	_, out, _ = runCLI(t, "status", "-locales", dir, "-json")
+	if want := `{"tag":"th","total":69,"translated":69,"missing":0,"stale":1,"percent":98}`; !strings.Contains(out, want) {
+		t.Errorf("status after an English change lacks %s:\n%s", want, out)
+	}
+}
+
+func mustRead(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestMergeRefusesBadWorkFile(t *testing.T) {
+	dir := copyLocales(t)
+	before := mustRead(t, filepath.Join(dir, "th.toml"))
+	work := filepath.Join(t.TempDir(), "translate.th.toml")
+	os.WriteFile(work, []byte("[UnknownCode]\nother = \"ผิดพลาด\"\n"), 0o644)
+	code, _, errOut := runCLI(t, "merge", "-locales", dir, work)
+	if code != 1 || !strings.Contains(errOut, "UnknownCode: placeholders") || !strings.Contains(errOut, "nothing was merged") {
+		t.Errorf("merge of a bad work file = %d, %q", code, errOut)
+	}
+	if !bytes.Equal(before, mustRead(t, filepath.Join(dir, "th.toml"))) {
+		t.Error("a refused merge changed th.toml")
+	}
+	for _, args := range [][]string{
+		{"merge", "-locales", dir, filepath.Join(dir, "th.toml")},
+		{"translate", "-locales", dir, "en"},
+		{"translate", "-locales", dir, "en-XA"},
+		{"translate", "-locales", dir, "not a tag"},
+		{"translate", "-locales", dir},
+	} {
+		if code, _, _ := runCLI(t, args...); code == 0 {
+			t.Errorf("%q succeeded", args)
+		}
+	}
+}
+
+func TestPseudoCommand(t *testing.T) {
+	dir := copyLocales(t)
+	os.Remove(filepath.Join(dir, "en-XA.toml"))
+	if code, out, errOut := runCLI(t, "pseudo", "-locales", dir); code != 0 || !strings.Contains(out, "en-XA.toml") {
+		t.Fatalf("pseudo = %d, %q, %q", code, out, errOut)
+	}
+	shipped, _ := fs.ReadFile(faceidmsg.Locales(), "en-XA.toml")
+	if !bytes.Equal(mustRead(t, filepath.Join(dir, "en-XA.toml")), shipped) {
+		t.Error("pseudo did not regenerate en-XA.toml as shipped")
+	}
+	if code, out, _ := runCLI(t, "lookup", "-lang", "en-XA", "1201"); code != 0 || !strings.HasPrefix(out, "[Ţĥé ļîĝĥţ") {
+		t.Errorf("lookup -lang en-XA = %d, %q", code, out)
+	}
+	_, out, _ := runCLI(t, "languages", "-json")
+	if strings.Contains(out, "en-XA") {
+		t.Error("languages lists pseudo-locales without -pseudo")
+	}
+	_, out, _ = runCLI(t, "languages", "-pseudo")
+	if !strings.Contains(out, "en-XA") || !strings.Contains(out, "ar-XB") {
+		t.Errorf("languages -pseudo:\n%s", out)
+	}
+}
