@@ -79,7 +79,8 @@ type localeSource struct {
 	label string // what errors call the folder
 }
 
-// readLocaleFiles reads and parses every *.toml file of src, in name order.
+// readLocaleFiles reads and parses every *.toml file of src, in name order,
+// except translators' work files (translate.*.toml).
 func readLocaleFiles(src localeSource) ([]*msgfile.File, error) {
 	names, err := fs.Glob(src.fsys, path.Join(src.dir, "*.toml"))
 	if err != nil {
@@ -88,6 +89,9 @@ func readLocaleFiles(src localeSource) ([]*msgfile.File, error) {
 	slices.Sort(names)
 	files := make([]*msgfile.File, 0, len(names))
 	for _, name := range names {
+		if msgfile.IsWorkFile(name) {
+			continue
+		}
 		label := path.Join(src.label, path.Base(name))
 		tag, bad := msgfile.TagFromName(label)
 		if bad != nil && bad.Severity == msgfile.Error {

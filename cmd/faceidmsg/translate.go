@@ -127,7 +127,7 @@ func status(args []string, stdout io.Writer) error {
 		return errors.New("some locale files do not parse; run faceidmsg check")
 	}
 	enc := json.NewEncoder(stdout)
-	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', tabwriter.AlignRight)
+	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
 	if !o.json {
 		fmt.Fprintln(tw, "LANG\tTRANSLATED\tMISSING\tSTALE\tDONE\t")
 	}

@@ -30,7 +30,8 @@ type Set struct {
 	Files   []*File // every file that parsed, English first, then by name
 }
 
-// LoadSet reads every *.toml file in dir of fsys. Files that do not parse
+// LoadSet reads every *.toml file in dir of fsys, except work files
+// (translate.*.toml). Files that do not parse
 // are left out of the set and reported. English is the dir's en.toml
 // layered over base, when base is given; otherwise the dir's en.toml.
 func LoadSet(fsys fs.FS, dir, label string, base *File) (*Set, []Finding) {
@@ -43,6 +44,9 @@ func LoadSet(fsys fs.FS, dir, label string, base *File) (*Set, []Finding) {
 	set := &Set{}
 	var en *File
 	for _, n := range names {
+		if IsWorkFile(n) {
+			continue // a translator's work file, not a locale
+		}
 		name := path.Join(label, path.Base(n))
 		tag, nf := TagFromName(name)
 		if nf != nil {

@@ -23,7 +23,30 @@ func keyValue(key, value string) (string, error) {
 	if err := toml.NewEncoder(&b).Encode(map[string]string{key: value}); err != nil {
 		return "", err
 	}
-	return strings.TrimRight(b.String(), "\n"), nil
+	return escapeBidi(strings.TrimRight(b.String(), "\n")), nil
+}
+
+// escapeBidi writes bidirectional controls (isolates, embeddings, marks) as
+// \uXXXX escapes, so that a translator sees them in the file instead of
+// invisible characters that silently reorder text. s is one encoded line;
+// the controls can only occur inside its quoted value.
+func escapeBidi(s string) string {
+	if !strings.ContainsFunc(s, isBidiControl) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if isBidiControl(r) {
+			fmt.Fprintf(&b, `\u%04X`, r)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func isBidiControl(r rune) bool {
+	return r == 0x061C || r == 0x200E || r == 0x200F || (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069)
 }
 
 // tableHeader writes [id], quoting the ID when it is not a bare key.

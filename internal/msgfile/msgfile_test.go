@@ -436,7 +436,7 @@ func TestPseudo(t *testing.T) {
 }
 
 func TestKeyValueEscapes(t *testing.T) {
-	for _, s := range []string{`a "quoted" word`, `back\slash`, "tab\tand\nnewline", "ไทย", "\u202e"} {
+	for _, s := range []string{`a "quoted" word`, `back\slash`, "tab\tand\nnewline", "ไทย", "\u202e", "خطأ \u2068{{.Code}}\u2069"} {
 		line, err := keyValue("other", s)
 		if err != nil {
 			t.Fatal(err)
@@ -444,6 +444,9 @@ func TestKeyValueEscapes(t *testing.T) {
 		var v struct{ Other string }
 		if _, err := toml.Decode(line, &v); err != nil || v.Other != s {
 			t.Errorf("keyValue(%q) = %s; decodes to %q, %v", s, line, v.Other, err)
+		}
+		if strings.ContainsFunc(line, isBidiControl) {
+			t.Errorf("keyValue(%q) = %s; bidi controls must be escaped", s, line)
 		}
 	}
 }

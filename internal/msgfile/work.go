@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
 )
 
 // The translator's round trip, named after goi18n's habits: WorkFile
@@ -16,6 +17,13 @@ import (
 
 // WorkFileName is the name of the work file for tag.
 func WorkFileName(tag language.Tag) string { return "translate." + tag.String() + ".toml" }
+
+// IsWorkFile reports whether name is a work file (translate.*.toml), which
+// loaders skip so that one can sit beside the locale files.
+func IsWorkFile(name string) bool {
+	base := path.Base(name)
+	return strings.HasPrefix(base, "translate.") && strings.HasSuffix(base, ".toml")
+}
 
 // TagFromWorkFileName reads the tag from "translate.<tag>.toml".
 func TagFromWorkFileName(name string) (language.Tag, error) {
@@ -136,7 +144,7 @@ func Merge(en, target, work *File, tag language.Tag, targetName string) (*MergeR
 	order := en.IDs()
 	slices.SortStableFunc(edits, func(a, b Edit) int { return slices.Index(order, a.ID) - slices.Index(order, b.ID) })
 	if target == nil {
-		target, _ = Parse(targetName, []byte(fmt.Sprintf("# %s translation. Edit with the translate and merge commands; see TRANSLATING.md.\n", tag)))
+		target, _ = Parse(targetName, []byte(fmt.Sprintf("# %s (%s). Translated from en.toml with faceidmsg translate and merge; see TRANSLATING.md.\n", display.English.Tags().Name(tag), tag)))
 	}
 	src, err := Apply(target, edits, order)
 	if err != nil {
