@@ -12,6 +12,7 @@ import (
 	"sync"
 	"testing"
 	"testing/fstest"
+	"unicode"
 
 	"github.com/faceidmsg/faceidmsg/internal/msgfile"
 	"golang.org/x/text/language"
@@ -406,6 +407,7 @@ func TestNegotiate(t *testing.T) {
 		{"malformed q skipped", []string{"id;q=2, th;q=0.1"}, "th"},
 		{"malformed tag skipped", []string{"!!!, th"}, "th"},
 		{"unknown language falls through", []string{"sw, id"}, "id"},
+		{"Swahili has no locale", []string{"sw-KE"}, "en"},
 		{"wildcard", []string{"sw, *"}, "en"},
 		{"spaces and tabs", []string{" th ; q=0.5 ,\tid;q=0.4"}, "th"},
 		{"uppercase Q", []string{"th;Q=0.1, id;q=0.2"}, "id"},
@@ -441,6 +443,37 @@ func TestNegotiate(t *testing.T) {
 		{"Urdu is not served English by accident", []string{"ur, th;q=0.5"}, "th"},
 		{"Russian itself", []string{"ru-RU"}, "ru"},
 		{"Arabic itself", []string{"ar-EG"}, "ar"},
+		{"pt", []string{"pt"}, "pt-BR"},
+		{"pt-PT", []string{"pt-PT"}, "pt-BR"},
+		{"pt_BR", []string{"pt_BR"}, "pt-BR"},
+		{"es-MX", []string{"es-MX"}, "es"},
+		{"es-419", []string{"es-419"}, "es"},
+		{"es-AR", []string{"es-AR"}, "es"},
+		{"ar-EG", []string{"ar-EG"}, "ar"},
+		{"ar-SA", []string{"ar-SA"}, "ar"},
+		{"legacy tl", []string{"tl"}, "fil"},
+		{"fil-PH", []string{"fil-PH"}, "fil"},
+		{"ms-MY is Malay, not Indonesian", []string{"ms-MY"}, "ms"},
+		{"id is not served Malay", []string{"id-ID, ms;q=0.5"}, "id"},
+		{"de-AT", []string{"de-AT"}, "de"},
+		{"de-CH", []string{"de-CH"}, "de"},
+		{"fr-CA", []string{"fr-CA"}, "fr"},
+		{"fr-BE", []string{"fr-BE"}, "fr"},
+		{"ja-JP", []string{"ja-JP"}, "ja"},
+		{"ko-KR", []string{"ko-KR"}, "ko"},
+		{"hi-IN", []string{"hi-IN"}, "hi"},
+		{"bn-BD", []string{"bn-BD"}, "bn"},
+		{"bn-IN", []string{"bn-IN"}, "bn"},
+		{"tr-TR", []string{"tr-TR"}, "tr"},
+		{"vi-VN", []string{"vi-VN"}, "vi"},
+		{"it-CH", []string{"it-CH"}, "it"},
+		{"ru-UA", []string{"ru-UA"}, "ru"},
+		{"Serbian is not served Russian", []string{"sr"}, "en"},
+		{"Serbian Cyrillic is not served Russian", []string{"sr-Cyrl"}, "en"},
+		{"Marathi is not served Hindi", []string{"mr"}, "en"},
+		{"Javanese is not served Indonesian", []string{"jv"}, "en"},
+		{"Catalan is not served Spanish", []string{"ca, de;q=0.1"}, "de"},
+		{"Galician is not served Portuguese", []string{"gl"}, "en"},
 		{"entries past the cap are ignored", []string{strings.Repeat("sw,", maxNegotiateEntries) + "th"}, "en"},
 		{"bytes past the cap are ignored", []string{strings.Repeat(" ", maxNegotiateBytes) + "th"}, "en"},
 		{"over-long tag skipped", []string{strings.Repeat("a", maxTagLen+1) + ", th"}, "th"},
@@ -476,25 +509,26 @@ func TestOverrideOneMessage(t *testing.T) {
 
 func TestOverrideNewPartialLocale(t *testing.T) {
 	b := newBundle(t, WithLocales(fstest.MapFS{
-		"vi.toml":    {Data: []byte("[LightTooDim]\nother = \"Ánh sáng quá tối.\"\n[BrighterHint]\nother = \"Hãy đến nơi sáng hơn rồi thử lại.\"\n")},
-		"README":     {Data: []byte("not a locale file; ignored")},
-		"pt-BR.toml": {Data: []byte("[UnknownCode]\nother = \"Falha na verificação (erro {{.Code}}).\"\n")},
+		"sw.toml": {Data: []byte("[LightTooDim]\nother = \"Mwanga ni hafifu mno.\"\n[BrighterHint]\nother = \"Nenda mahali penye mwanga zaidi, kisha ujaribu tena.\"\n")},
+		"README":  {Data: []byte("not a locale file; ignored")},
+		"uk.toml": {Data: []byte("[UnknownCode]\nother = \"Не вдалося пройти перевірку (помилка {{.Code}}).\"\n")},
 	}))
-	vi := b.Localizer("vi-VN")
-	if vi.Tag().String() != "vi" {
-		t.Fatalf("Localizer(vi-VN).Tag() = %s; want vi", vi.Tag())
+	sw := b.Localizer("sw-KE")
+	if sw.Tag().String() != "sw" {
+		t.Fatalf("Localizer(sw-KE).Tag() = %s; want sw", sw.Tag())
 	}
-	m, _ := vi.LookupNumber(1201)
-	if m.Lang.String() != "vi" || m.Fallback || !strings.HasPrefix(m.Hint, "Hãy") {
+	m, _ := sw.LookupNumber(1201)
+	if m.Lang.String() != "sw" || m.Fallback || !strings.HasPrefix(m.Hint, "Nenda") {
 		t.Errorf("translated message: %+v", m)
 	}
-	m, _ = vi.LookupNumber(1202)
-	if m.Lang != language.English || !m.Fallback || m.Text != "The light is too bright." {
+	m, _ = sw.LookupNumber(1202)
+	want, _ := b.Localizer("en").LookupNumber(1202)
+	if m.Lang != language.English || !m.Fallback || m.Text != want.Text {
 		t.Errorf("untranslated message did not fall back to English: %+v", m)
 	}
-	u, _ := b.Localizer("pt").LookupCode("777")
-	if u.Text != "Falha na verificação (erro 777)." || u.Lang.String() != "pt-BR" || !u.Fallback {
-		t.Errorf("pt-BR generic message: %+v", u)
+	u, _ := b.Localizer("uk").LookupCode("777")
+	if u.Text != "Не вдалося пройти перевірку (помилка 777)." || u.Lang.String() != "uk" || !u.Fallback {
+		t.Errorf("uk generic message: %+v", u)
 	}
 }
 
@@ -656,6 +690,77 @@ func TestPseudoLocalesUpToDate(t *testing.T) {
 	for _, l := range b.Languages() {
 		if l.Pseudo != isPseudo(l.Tag) {
 			t.Errorf("%s: Pseudo = %t", l.Tag, l.Pseudo)
+		}
+	}
+}
+
+// localeScripts names the writing systems each shipped locale writes in. A
+// new locale must be added here.
+var localeScripts = map[string][]*unicode.RangeTable{
+	"en": {unicode.Latin}, "en-XA": {unicode.Latin}, "ar-XB": {unicode.Latin},
+	"id": {unicode.Latin}, "ms": {unicode.Latin}, "vi": {unicode.Latin}, "fil": {unicode.Latin},
+	"tr": {unicode.Latin}, "fr": {unicode.Latin}, "de": {unicode.Latin}, "es": {unicode.Latin},
+	"pt-BR": {unicode.Latin}, "it": {unicode.Latin},
+	"zh-Hans": {unicode.Han}, "zh-Hant": {unicode.Han},
+	"ja": {unicode.Han, unicode.Hiragana, unicode.Katakana},
+	"ko": {unicode.Hangul},
+	"th": {unicode.Thai},
+	"ar": {unicode.Arabic},
+	"hi": {unicode.Devanagari},
+	"bn": {unicode.Bengali},
+	"ru": {unicode.Cyrillic},
+}
+
+// latinKept reads, from GLOSSARY.md, the words each language keeps in Latin
+// script on purpose: a line "Kept in Latin script: a, b" under "## tag".
+func latinKept(t *testing.T) map[string][]string {
+	src, err := os.ReadFile("locales/GLOSSARY.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept := map[string][]string{}
+	tag := ""
+	for _, line := range strings.Split(string(src), "\n") {
+		if h, ok := strings.CutPrefix(line, "## "); ok {
+			tag, _, _ = strings.Cut(strings.TrimSpace(h), " ")
+		}
+		if words, ok := strings.CutPrefix(line, "Kept in Latin script: "); ok && tag != "" {
+			for _, w := range strings.Split(words, ",") {
+				if w = strings.TrimSpace(strings.Trim(strings.TrimSpace(w), "`.")); w != "" && w != "none" {
+					kept[tag] = append(kept[tag], w)
+				}
+			}
+		}
+	}
+	return kept
+}
+
+// TestLocaleScripts: every letter of every text is in its locale's script,
+// so no English is left in a non-Latin translation, except words the
+// glossary keeps.
+func TestLocaleScripts(t *testing.T) {
+	b := newBundle(t)
+	kept := latinKept(t)
+	for _, lang := range b.Languages() {
+		tag := lang.Tag.String()
+		scripts, ok := localeScripts[tag]
+		if !ok {
+			t.Errorf("%s: no expected script; add it to localeScripts", tag)
+			continue
+		}
+		for _, m := range b.Localizer(tag).Messages() {
+			for _, text := range []string{m.Text, m.Hint} {
+				for _, w := range kept[tag] {
+					text = strings.ReplaceAll(text, w, "")
+				}
+				for _, r := range text {
+					if !unicode.IsLetter(r) || unicode.In(r, unicode.Common, unicode.Inherited) || unicode.In(r, scripts...) {
+						continue
+					}
+					t.Errorf("%s %s: %q has %q, outside the locale's script", tag, m.MessageID, text, r)
+					break
+				}
+			}
 		}
 	}
 }

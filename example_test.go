@@ -75,7 +75,7 @@ func ExampleBundle_Match() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	for _, pref := range []string{"zh-HK", "zh_CN", "zh-tc", "in", "uk", "fr;q=0.9, th;q=0.8"} {
+	for _, pref := range []string{"zh-HK", "zh_CN", "zh-tc", "in", "pt-PT", "uk", "sw;q=0.9, th;q=0.8"} {
 		fmt.Printf("%s -> %s\n", pref, b.Match(pref))
 	}
 	// Output:
@@ -83,8 +83,9 @@ func ExampleBundle_Match() {
 	// zh_CN -> zh-Hans
 	// zh-tc -> zh-Hant
 	// in -> id
+	// pt-PT -> pt-BR
 	// uk -> en
-	// fr;q=0.9, th;q=0.8 -> th
+	// sw;q=0.9, th;q=0.8 -> th
 }
 
 func ExampleWithLocales() {
@@ -95,9 +96,9 @@ func ExampleWithLocales() {
 other = "It's too dark here."
 `)},
 		// Add a language, partly translated.
-		"vi.toml": {Data: []byte(`
+		"uk.toml": {Data: []byte(`
 [LightTooDim]
-other = "Ánh sáng quá tối."
+other = "Надто темно."
 `)},
 	}
 	b, err := faceidmsg.New(faceidmsg.WithLocales(overrides))
@@ -106,12 +107,12 @@ other = "Ánh sáng quá tối."
 	}
 	m, _ := b.Localizer("en").LookupCode("1201")
 	fmt.Println(m.Text)
-	m, _ = b.Localizer("vi-VN").LookupCode("1201")
+	m, _ = b.Localizer("uk-UA").LookupCode("1201")
 	fmt.Println(m.Lang, m.Text, m.Fallback) // the hint is not translated
-	m, _ = b.Localizer("vi").LookupCode("1202")
+	m, _ = b.Localizer("uk").LookupCode("1202")
 	fmt.Println(m.Lang, m.Text, m.Fallback)
 	// Output:
 	// It's too dark here.
-	// vi Ánh sáng quá tối. true
+	// uk Надто темно. true
 	// en The light is too bright. true
 }
