@@ -162,7 +162,7 @@ func Parse(name string, src []byte) (*File, []Finding) {
 		return nil, []Finding{{File: name, Line: line, Column: col, Severity: Error, Kind: KindSyntax, Err: errors.New("invalid UTF-8")}}
 	}
 	var raw any
-	if err := toml.Unmarshal(src, &raw); err != nil {
+	if _, err := toml.Decode(string(src), &raw); err != nil {
 		f := Finding{File: name, Severity: Error, Kind: KindSyntax, Err: err}
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
@@ -179,7 +179,12 @@ func Parse(name string, src []byte) (*File, []Finding) {
 	if hasError(findings) {
 		return nil, findings
 	}
-	msgs, err := i18n.ParseMessageBytes(src, toml.Unmarshal)
+	// go-i18n reads its messages from the value decoded above, rather than
+	// decoding the file a second time.
+	msgs, err := i18n.ParseMessageBytes(src, func(_ []byte, v any) error {
+		*v.(*any) = raw
+		return nil
+	})
 	if err != nil {
 		return nil, append(findings, Finding{File: name, Severity: Error, Kind: KindReserved, Err: err})
 	}
@@ -353,14 +358,18 @@ func Hash(en *i18n.Message) string {
 
 // ReadFile reads and parses one file of fsys, naming it label in findings.
 func ReadFile(fsys fs.FS, name, label string) (*File, []Finding) {
-	fh, err := fsys.Open(name)
-	if err != nil {
-		return nil, []Finding{{File: label, Severity: Error, Kind: KindSyntax, Err: err}}
+	fail := func(kind Kind, err error) (*File, []Finding) {
+		return nil, []Finding{{File: label, Severity: Error, Kind: kind, Err: err}}
 	}
-	defer fh.Close()
-	src, err := io.ReadAll(io.LimitReader(fh, MaxSize+1))
+	tooLarge := fmt.Errorf("file is over %d bytes", MaxSize)
+	if st, err := fs.Stat(fsys, name); err != nil {
+		return fail(KindSyntax, err)
+	} else if st.Size() > MaxSize {
+		return fail(KindTooLarge, tooLarge)
+	}
+	src, err := fs.ReadFile(fsys, name)
 	if err != nil {
-		return nil, []Finding{{File: label, Severity: Error, Kind: KindSyntax, Err: err}}
+		return fail(KindSyntax, err)
 	}
 	return Parse(label, src)
 }

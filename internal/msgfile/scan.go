@@ -18,15 +18,16 @@ type line struct {
 }
 
 func splitLines(src []byte) []line {
-	var ls []line
+	all := string(src) // one copy; every line is a slice of it
+	ls := make([]line, 0, bytes.Count(src, []byte{'\n'})+1)
 	off := 0
-	for off < len(src) {
-		end := bytes.IndexByte(src[off:], '\n')
+	for off < len(all) {
+		end := strings.IndexByte(all[off:], '\n')
 		if end < 0 {
-			ls = append(ls, line{string(src[off:]), off})
+			ls = append(ls, line{all[off:], off})
 			break
 		}
-		ls = append(ls, line{string(src[off : off+end]), off})
+		ls = append(ls, line{all[off : off+end], off})
 		off += end + 1
 	}
 	return ls
