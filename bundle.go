@@ -6,9 +6,12 @@ import (
 	"io/fs"
 	"maps"
 	"os"
+	"path"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -88,7 +91,8 @@ func WithLocaleDir(dir string) Option {
 
 // Bundle holds every message of the catalogue in every loaded language,
 // resolved at construction. A Bundle is immutable and safe for concurrent
-// use; build it once and share it.
+// use; build it once and share it. (It keeps a small, fixed-size cache of
+// negotiation results, which never changes an answer.)
 type Bundle struct {
 	locales []*Localizer // English first, then by tag
 	english int          // index of English in locales (always 0)
@@ -100,91 +104,102 @@ type Bundle struct {
 	naturalIndex []int
 	matcher      language.Matcher
 
-	byCode   map[codeKey]int // catalogue row by namespace and code
-	byNumber map[int]int     // catalogue row by SaaS number
-}
+	cache [cacheSlots]atomic.Pointer[cacheEntry] // negotiation cache; see negotiate.go
 
-type codeKey struct {
-	ns   Namespace
-	code string
+	langs map[language.Tag]*lang // every language's files; see resolve.go
+	hints map[string]string      // message ID -> hint ID
+
+	// go-i18n renders the messages that are templates. Languages load
+	// lazily and add their templates then, so every use of gb and glocs
+	// holds gbMu.
+	gbMu  sync.Mutex
+	gb    *i18n.Bundle
+	glocs map[language.Tag]*i18n.Localizer
+
+	paas     map[string]int // catalogue row by PaaS code
+	byNumber []int16        // catalogue row by SaaS number, -1 for none
 }
 
 // New builds a Bundle from the embedded locales and any layers given as
-// options. With no options it cannot fail unless the module itself is
-// broken. A problem in a layered file is returned as a *LocaleError naming
-// the file and, where it can be known, the line.
+// options. Layered files are read and checked here: a problem in one is
+// returned as a *LocaleError naming the file and, where it can be known,
+// the line. The embedded locales are checked by this module's tests; each
+// is parsed the first time its language (or a language falling back to
+// it) is used, so a program pays only for the languages it serves. With no
+// options New cannot fail unless the module itself is broken.
 func New(opts ...Option) (*Bundle, error) {
 	var c config
 	for _, o := range opts {
 		o(&c)
 	}
-	sources := append([]localeSource{{fsys: embeddedLocales, dir: "locales", label: "locales"}}, c.sources...)
-	for _, s := range sources {
+	for _, s := range c.sources {
 		if s.fsys == nil {
 			return nil, errors.New("faceidmsg: WithLocales given a nil fs.FS")
 		}
 	}
 
+	b := &Bundle{
+		byTag: map[language.Tag]int{},
+		langs: map[language.Tag]*lang{},
+		gb:    i18n.NewBundle(language.English),
+		glocs: map[language.Tag]*i18n.Localizer{},
+		hints: map[string]string{},
+	}
+	for _, m := range messageHints {
+		b.hints[m.id] = m.hint
+	}
 	known := knownMessageIDs()
-	gb := i18n.NewBundle(language.English)
-	origin := map[language.Tag]map[string]*msgfile.File{}
-	var order []language.Tag
-	for _, s := range sources {
+
+	// The embedded files, by name only; see lang.load.
+	names, err := fs.Glob(embeddedLocales, "locales/*.toml")
+	if err != nil {
+		return nil, fmt.Errorf("faceidmsg: listing embedded locales: %w", err)
+	}
+	for _, name := range names {
+		tag, bad := msgfile.TagFromName(name)
+		if bad != nil && bad.Severity == msgfile.Error {
+			return nil, &LocaleError{File: name, Err: fmt.Errorf("%w: %q", ErrLocaleName, path.Base(name))}
+		}
+		b.lang(tag).embedded = name
+	}
+	// The layers, read and checked now.
+	for _, s := range c.sources {
 		files, err := readLocaleFiles(s)
 		if err != nil {
 			return nil, err
 		}
 		for _, f := range files {
-			msgs := make([]*i18n.Message, len(f.Messages))
-			for i, m := range f.Messages {
-				if !known[m.ID] {
-					return nil, &LocaleError{File: f.Name, Line: m.Line, MessageID: m.ID, Err: ErrUnknownMessage}
-				}
-				if m.Other == "" {
-					return nil, &LocaleError{File: f.Name, Line: m.Line, MessageID: m.ID, Err: fmt.Errorf("%w: no \"other\" text", ErrEmptyText)}
-				}
-				msgs[i] = m.Message
+			if err := checkLayer(f, known); err != nil {
+				return nil, err
 			}
-			if err := gb.AddMessages(f.Tag, msgs...); err != nil {
-				return nil, &LocaleError{File: f.Name, Err: err}
-			}
-			if origin[f.Tag] == nil {
-				origin[f.Tag] = map[string]*msgfile.File{}
-				order = append(order, f.Tag)
-			}
-			for _, m := range f.Messages {
-				origin[f.Tag][m.ID] = f
-			}
+			l := b.lang(f.Tag)
+			l.layers = append(l.layers, f)
 		}
 	}
-	if origin[language.English] == nil {
+	en := b.langs[language.English]
+	if en == nil {
 		return nil, errors.New("faceidmsg: no English locale (en.toml)")
 	}
+	enMsgs := en.load(b)
 	for _, id := range slices.Sorted(maps.Keys(known)) {
-		if origin[language.English][id] == nil {
-			return nil, fmt.Errorf("faceidmsg: en.toml lacks message %q", id)
+		if _, ok := enMsgs[id]; !ok {
+			return nil, fmt.Errorf("faceidmsg: English lacks message %q", id)
 		}
 	}
 
 	// English first, then the rest by tag, so listings are stable.
-	slices.SortFunc(order, func(a, b language.Tag) int {
+	order := slices.Collect(maps.Keys(b.langs))
+	slices.SortFunc(order, func(x, y language.Tag) int {
 		switch {
-		case a == language.English:
+		case x == language.English:
 			return -1
-		case b == language.English:
+		case y == language.English:
 			return 1
 		}
-		return strings.Compare(a.String(), b.String())
+		return strings.Compare(x.String(), y.String())
 	})
-
-	b := &Bundle{byTag: map[language.Tag]int{}}
-	r := resolver{gb: gb, origin: origin, texts: map[language.Tag]map[string]string{}}
 	for i, tag := range order {
-		loc, err := r.localizer(b, tag)
-		if err != nil {
-			return nil, err
-		}
-		b.locales = append(b.locales, loc)
+		b.locales = append(b.locales, &Localizer{b: b, tag: tag})
 		b.byTag[tag] = i
 		if !isPseudo(tag) {
 			b.natural = append(b.natural, tag)
@@ -192,17 +207,37 @@ func New(opts ...Option) (*Bundle, error) {
 		}
 	}
 	b.matcher = language.NewMatcher(b.natural)
+	b.locales[b.english].ready()
 
-	b.byCode = make(map[codeKey]int, len(catalog))
-	b.byNumber = map[int]int{}
+	// SaaS codes are small numbers: index them by number, so a lookup needs
+	// no hashing.
+	b.paas = map[string]int{}
 	for i, e := range catalog {
-		b.byCode[codeKey{e.ns, e.code}] = i
-		if e.ns == SaaS {
-			n, _ := strconv.Atoi(e.code)
-			b.byNumber[n] = i
+		switch e.ns {
+		case PaaS:
+			b.paas[e.code] = i
+		case SaaS:
+			n, err := strconv.Atoi(e.code)
+			if err != nil || n < 0 || n > maxIndexedNumber {
+				return nil, fmt.Errorf("faceidmsg: catalogue SaaS code %q is not a number from 0 to %d", e.code, maxIndexedNumber)
+			}
+			for len(b.byNumber) <= n {
+				b.byNumber = append(b.byNumber, -1)
+			}
+			b.byNumber[n] = int16(i)
 		}
 	}
 	return b, nil
+}
+
+// lang returns the data of language tag, adding it if new.
+func (b *Bundle) lang(tag language.Tag) *lang {
+	l := b.langs[tag]
+	if l == nil {
+		l = &lang{tag: tag}
+		b.langs[tag] = l
+	}
+	return l
 }
 
 // knownMessageIDs is the set of message and hint IDs the catalogue uses.
@@ -217,114 +252,9 @@ func knownMessageIDs() map[string]bool {
 	return ids
 }
 
-// resolver renders texts per language through go-i18n, once.
-type resolver struct {
-	gb     *i18n.Bundle
-	origin map[language.Tag]map[string]*msgfile.File
-	texts  map[language.Tag]map[string]string // rendered plain texts
-}
-
-// chain is the fallback order for tag: the tag, its parents that are
-// loaded, then English.
-func (r *resolver) chain(tag language.Tag) []language.Tag {
-	var c []language.Tag
-	for t := tag; t != language.Und; t = t.Parent() {
-		if r.origin[t] != nil && !slices.Contains(c, t) {
-			c = append(c, t)
-		}
-	}
-	if !slices.Contains(c, language.English) {
-		c = append(c, language.English)
-	}
-	return c
-}
-
-// text returns the plain text of id for the first language of chain that
-// has it, and that language.
-func (r *resolver) text(chain []language.Tag, id string) (string, language.Tag, error) {
-	for _, t := range chain {
-		f := r.origin[t][id]
-		if f == nil {
-			continue
-		}
-		if s, ok := r.texts[t][id]; ok {
-			return s, t, nil
-		}
-		s, err := r.render(t, id, nil)
-		if err != nil {
-			return "", t, &LocaleError{File: f.Name, Line: f.Get(id).Line, MessageID: id, Err: err}
-		}
-		if r.texts[t] == nil {
-			r.texts[t] = map[string]string{}
-		}
-		r.texts[t][id] = s
-		return s, t, nil
-	}
-	return "", language.Und, fmt.Errorf("faceidmsg: no language has message %q", id)
-}
-
-// render executes message id of language tag with data, through go-i18n.
-func (r *resolver) render(tag language.Tag, id string, data any) (string, error) {
-	l := i18n.NewLocalizer(r.gb, tag.String())
-	s, got, err := l.LocalizeWithTag(&i18n.LocalizeConfig{MessageID: id, TemplateData: data})
-	if err != nil {
-		return "", err
-	}
-	if got != tag {
-		return "", fmt.Errorf("go-i18n served %s instead of %s", got, tag)
-	}
-	return s, nil
-}
-
-// localizer resolves every message of the catalogue for tag.
-func (r *resolver) localizer(b *Bundle, tag language.Tag) (*Localizer, error) {
-	chain := r.chain(tag)
-	l := &Localizer{b: b, tag: tag, msgs: make([]Message, len(catalog))}
-	hints := map[string]string{}
-	for _, m := range messageHints {
-		hints[m.id] = m.hint
-	}
-	for i, e := range catalog {
-		text, lang, err := r.text(chain, e.msg)
-		if err != nil {
-			return nil, err
-		}
-		m := Message{
-			Namespace: e.ns, Code: e.code, MessageID: e.msg,
-			Lang: lang, Text: text,
-			Category: e.cat, Retryable: e.retry, Fallback: lang != tag,
-			Description: e.desc,
-		}
-		if h := hints[e.msg]; h != "" {
-			hint, hlang, err := r.text(chain, h)
-			if err != nil {
-				return nil, err
-			}
-			m.Hint = hint
-			m.Fallback = m.Fallback || hlang != tag
-		}
-		l.msgs[i] = m
-	}
-
-	// The generic message is a template, rendered per lookup; check here
-	// that it renders, so lookups cannot fail.
-	for _, t := range chain {
-		if f := r.origin[t][unknownMessageID]; f != nil {
-			if _, err := r.render(t, unknownMessageID, codeData{Code: "0"}); err != nil {
-				return nil, &LocaleError{File: f.Name, Line: f.Get(unknownMessageID).Line, MessageID: unknownMessageID, Err: err}
-			}
-			l.unknown = i18n.NewLocalizer(r.gb, t.String())
-			l.unknownLang = t
-			break
-		}
-	}
-	hint, hlang, err := r.text(chain, unknownHintID)
-	if err != nil {
-		return nil, err
-	}
-	l.unknownHint, l.unknownHintLang = hint, hlang
-	return l, nil
-}
+// codeMarker stands for the code when the generic message is split; it
+// cannot come from outside, since sanitizeCode drops control characters.
+const codeMarker = "\x00code\x00"
 
 // codeData is the template data of the generic message.
 type codeData struct {
@@ -333,14 +263,17 @@ type codeData struct {
 
 // Localizer gives the catalogue's messages in one negotiated language. It
 // is part of its Bundle, shares its immutability and is safe for concurrent
-// use. Getting one from a Bundle does not allocate.
+// use. Getting one from a Bundle does not allocate. Its messages are
+// resolved on first use; after that, lookups only read.
 type Localizer struct {
-	b    *Bundle
-	tag  language.Tag
+	b   *Bundle
+	tag language.Tag
+
+	once sync.Once // resolves the fields below on first use; see resolve.go
 	msgs []Message // one per catalogue row
 
-	unknown         *i18n.Localizer // renders the generic message
 	unknownLang     language.Tag
+	unknownSplit    *[2]string // text before and after the code, when the template only places it
 	unknownHint     string
 	unknownHintLang language.Tag
 }
@@ -390,14 +323,22 @@ func (l *Localizer) Tag() language.Tag { return l.tag }
 // catalogue does not know it returns a Message with the generic text
 // (Category CategoryUnknown) and an error wrapping ErrUnknownCode.
 func (l *Localizer) Lookup(ns Namespace, code string) (Message, error) {
-	if i, ok := l.b.byCode[codeKey{ns, code}]; ok {
-		return l.msgs[i], nil
-	}
-	if ns == SaaS {
-		if n, err := strconv.Atoi(code); err == nil {
-			if i, ok := l.b.byNumber[n]; ok {
-				return l.msgs[i], nil
+	l.ready()
+	switch ns {
+	case PaaS:
+		if i, ok := l.b.paas[code]; ok {
+			return l.msgs[i], nil
+		}
+	case SaaS:
+		n, ok := smallNumber(code)
+		if !ok {
+			var err error
+			if n, err = strconv.Atoi(code); err != nil {
+				break
 			}
+		}
+		if i := l.b.row(n); i >= 0 {
+			return l.msgs[i], nil
 		}
 	}
 	return l.unknownCode(ns, code)
@@ -405,7 +346,8 @@ func (l *Localizer) Lookup(ns Namespace, code string) (Message, error) {
 
 // LookupNumber returns the message for SaaS code n, as Lookup(SaaS, ...).
 func (l *Localizer) LookupNumber(n int) (Message, error) {
-	if i, ok := l.b.byNumber[n]; ok {
+	l.ready()
+	if i := l.b.row(n); i >= 0 {
 		return l.msgs[i], nil
 	}
 	return l.unknownCode(SaaS, strconv.Itoa(n))
@@ -416,8 +358,46 @@ func (l *Localizer) LookupNumber(n int) (Message, error) {
 // ("FailedOperation.CompareFail"). A "paas:" or "saas:" prefix names the
 // namespace outright. Surrounding spaces are ignored.
 func (l *Localizer) LookupCode(raw string) (Message, error) {
+	// Fast paths for codes exactly as the service writes them.
+	l.ready()
+	if n, ok := smallNumber(raw); ok {
+		if i := l.b.row(n); i >= 0 {
+			return l.msgs[i], nil
+		}
+		return l.unknownCode(SaaS, raw)
+	}
+	if i, ok := l.b.paas[raw]; ok {
+		return l.msgs[i], nil
+	}
 	ns, code := ParseCode(raw)
 	return l.Lookup(ns, code)
+}
+
+// maxIndexedNumber bounds the SaaS codes indexed by number.
+const maxIndexedNumber = 9999
+
+// row returns the catalogue row of SaaS number n, or -1.
+func (b *Bundle) row(n int) int {
+	if n < 0 || n >= len(b.byNumber) {
+		return -1
+	}
+	return int(b.byNumber[n])
+}
+
+// smallNumber reads a code of one to four ASCII digits.
+func smallNumber(s string) (int, bool) {
+	if len(s) == 0 || len(s) > 4 {
+		return 0, false
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
 }
 
 // ParseCode splits a raw code into its namespace and code, as LookupCode
@@ -441,16 +421,23 @@ func ParseCode(raw string) (Namespace, string) {
 // Messages returns the message of every code in the catalogue, PaaS codes
 // first, each namespace in the service's documented order.
 func (l *Localizer) Messages() []Message {
+	l.ready()
 	return slices.Clone(l.msgs)
 }
 
 // unknownCode builds the generic message for a code the catalogue lacks.
 func (l *Localizer) unknownCode(ns Namespace, code string) (Message, error) {
 	code = sanitizeCode(code)
-	text, err := l.unknown.Localize(&i18n.LocalizeConfig{MessageID: unknownMessageID, TemplateData: codeData{Code: code}})
-	if err != nil {
-		// New rendered this template already; this cannot happen.
-		text = "(" + code + ")"
+	var text string
+	if sp := l.unknownSplit; sp != nil {
+		text = sp[0] + code + sp[1]
+	} else {
+		var err error
+		text, err = l.b.render(l.unknownLang, unknownMessageID, codeData{Code: code})
+		if err != nil {
+			// The template was rendered when it was loaded; this cannot happen.
+			text = "(" + code + ")"
+		}
 	}
 	m := Message{
 		Namespace: ns, Code: code, MessageID: unknownMessageID,
@@ -458,8 +445,21 @@ func (l *Localizer) unknownCode(ns Namespace, code string) (Message, error) {
 		Category: CategoryUnknown,
 		Fallback: l.unknownLang != l.tag || l.unknownHintLang != l.tag,
 	}
-	return m, fmt.Errorf("%w: %s %q", ErrUnknownCode, ns, code)
+	return m, &unknownCodeError{ns, code}
 }
+
+// unknownCodeError is the error of a lookup of an unknown code. It formats
+// only when asked, which keeps unknown lookups cheap.
+type unknownCodeError struct {
+	ns   Namespace
+	code string
+}
+
+func (e *unknownCodeError) Error() string {
+	return fmt.Sprintf("%v: %s %q", ErrUnknownCode, e.ns, e.code)
+}
+
+func (e *unknownCodeError) Unwrap() error { return ErrUnknownCode }
 
 // sanitizeCode makes an unknown code safe to show: at most maxCodeLen bytes
 // of valid UTF-8, with control and format characters dropped.
