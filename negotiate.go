@@ -16,17 +16,18 @@ const (
 	maxTagLen           = 64   // longer entries are skipped as malformed
 )
 
-// preference is one parsed Accept-Language entry.
+// preference is one Accept-Language entry: its tag as written, and its
+// quality. The tag is parsed later, through the bundle's cache.
 type preference struct {
-	tag      language.Tag
-	wildcard bool
-	q        int // quality in thousandths, 0..1000
+	tag string // "*" for the wildcard
+	q   int    // quality in thousandths, 0..1000
 }
 
 // parsePreferences reads language preferences: each string is a single tag
-// or a comma-separated Accept-Language list. Malformed entries are skipped;
-// the rest are returned in order of preference (highest q first, ties in
-// input order), including q=0 entries, which the caller uses as exclusions.
+// or a comma-separated Accept-Language list. Entries with a malformed
+// q-value are skipped; the rest are returned in order of preference
+// (highest q first, ties in input order), including q=0 entries, which the
+// caller uses as exclusions. It does not allocate when dst has room.
 func parsePreferences(dst []preference, prefs []string) []preference {
 	budget := maxNegotiateBytes
 	for _, s := range prefs {
@@ -45,18 +46,23 @@ func parsePreferences(dst []preference, prefs []string) []preference {
 			}
 		}
 	}
-	slices.SortStableFunc(dst, func(a, b preference) int { return b.q - a.q })
+	// Insertion sort: stable, and no allocation for a handful of entries.
+	for i := 1; i < len(dst); i++ {
+		for j := i; j > 0 && dst[j].q > dst[j-1].q; j-- {
+			dst[j], dst[j-1] = dst[j-1], dst[j]
+		}
+	}
 	return dst
 }
 
-// parseEntry parses one entry such as "zh-TW;q=0.8" or "en_US".
+// parseEntry splits one entry such as "zh-TW;q=0.8" into tag and quality.
 func parseEntry(entry string) (preference, bool) {
-	tagPart, params, _ := strings.Cut(entry, ";")
-	tagPart = strings.Trim(tagPart, " \t")
-	if tagPart == "" || len(tagPart) > maxTagLen {
+	tag, params, _ := strings.Cut(entry, ";")
+	tag = strings.Trim(tag, " \t")
+	if tag == "" || len(tag) > maxTagLen {
 		return preference{}, false
 	}
-	p := preference{q: 1000}
+	p := preference{tag: tag, q: 1000}
 	for params != "" {
 		var param string
 		param, params, _ = strings.Cut(params, ";")
@@ -69,15 +75,6 @@ func parseEntry(entry string) (preference, bool) {
 			p.q = q
 		}
 	}
-	if tagPart == "*" {
-		p.wildcard = true
-		return p, true
-	}
-	tag, ok := parseTag(tagPart)
-	if !ok {
-		return preference{}, false
-	}
-	p.tag = tag
 	return p, true
 }
 
@@ -116,10 +113,14 @@ var aliases = map[string]string{
 
 // parseTag parses a tag as clients write it: BCP 47, with underscores as
 // mobile systems write them ("zh_TW"), with a POSIX codeset or modifier
-// ("en_US.UTF-8"), or one of the aliases above.
+// ("en_US.UTF-8"), or one of the aliases above. Text that cannot be a tag
+// is rejected before x/text sees it, which keeps junk cheap.
 func parseTag(s string) (language.Tag, bool) {
 	if i := strings.IndexAny(s, ".@"); i >= 0 {
 		s = s[:i]
+	}
+	if !plausibleTag(s) {
+		return language.Und, false
 	}
 	s = strings.ReplaceAll(s, "_", "-")
 	if a, ok := aliases[strings.ToLower(s)]; ok {
@@ -130,6 +131,31 @@ func parseTag(s string) (language.Tag, bool) {
 		return language.Und, false
 	}
 	return tag, true
+}
+
+// plausibleTag reports whether s has the shape of a language tag: subtags
+// of 1 to 8 ASCII letters or digits, separated by '-' or '_', the first of
+// them letters.
+func plausibleTag(s string) bool {
+	n, first := 0, true
+	for i := 0; i <= len(s); i++ {
+		if i == len(s) || s[i] == '-' || s[i] == '_' {
+			if n == 0 || n > 8 {
+				return false
+			}
+			n, first = 0, false
+			continue
+		}
+		c := s[i] | 0x20 // ASCII lower case
+		switch {
+		case c >= 'a' && c <= 'z':
+		case s[i] >= '0' && s[i] <= '9' && !first:
+		default:
+			return false
+		}
+		n++
+	}
+	return true
 }
 
 // isPseudo reports whether tag is a pseudo-locale (regions XA and XB, as
@@ -177,10 +203,10 @@ func (b *Bundle) negotiate(prefs []string) int {
 	var excluded [maxNegotiateEntries]int
 	nx := 0
 	for j := len(ps) - 1; j >= 0 && ps[j].q == 0; j-- {
-		if ps[j].wildcard {
+		if ps[j].tag == "*" {
 			continue
 		}
-		if i := b.match(ps[j].tag); i >= 0 {
+		if i := b.resolve(ps[j].tag); i >= 0 {
 			excluded[nx] = i
 			nx++
 		}
@@ -190,12 +216,50 @@ func (b *Bundle) negotiate(prefs []string) int {
 			break
 		}
 		i := b.english
-		if !p.wildcard {
-			i = b.match(p.tag)
+		if p.tag != "*" {
+			i = b.resolve(p.tag)
 		}
 		if i >= 0 && !slices.Contains(excluded[:nx], i) {
 			return i
 		}
 	}
 	return b.english
+}
+
+// resolve returns the locale that serves tag as written, or -1, through
+// the cache.
+func (b *Bundle) resolve(tag string) int {
+	slot := &b.cache[cacheSlot(tag)]
+	if e := slot.Load(); e != nil && e.tag == tag {
+		return e.locale
+	}
+	i := -1
+	if t, ok := parseTag(tag); ok {
+		i = b.match(t)
+	}
+	// strings.Clone: never keep a slice of a caller's (perhaps huge) header.
+	slot.Store(&cacheEntry{tag: strings.Clone(tag), locale: i})
+	return i
+}
+
+// The negotiation cache maps a tag as written ("zh-TW", "en_US") to the
+// locale it selects. It has a fixed number of slots, each holding one entry
+// of at most maxTagLen bytes, so no input can make it grow: a flood of
+// distinct tags only replaces entries. Slots are atomic, so lookups take
+// no lock. The cache never changes an answer, only how fast it comes.
+const cacheSlots = 512
+
+type cacheEntry struct {
+	tag    string
+	locale int
+}
+
+func cacheSlot(tag string) uint32 {
+	// FNV-1a.
+	h := uint32(2166136261)
+	for i := 0; i < len(tag); i++ {
+		h ^= uint32(tag[i])
+		h *= 16777619
+	}
+	return h % cacheSlots
 }
