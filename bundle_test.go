@@ -124,9 +124,13 @@ func TestCatalogShape(t *testing.T) {
 		hints[m.id] = m.hint
 	}
 	used := map[string]bool{unknownMessageID: true}
-	seen := map[codeKey]bool{}
+	type key struct {
+		ns   Namespace
+		code string
+	}
+	seen := map[key]bool{}
 	for _, e := range catalog {
-		k := codeKey{e.ns, e.code}
+		k := key{e.ns, e.code}
 		if seen[k] {
 			t.Errorf("code %s %s listed twice", e.ns, e.code)
 		}
@@ -624,17 +628,21 @@ func TestLayersApplyInOrder(t *testing.T) {
 	}
 }
 
+// TestConcurrentUse runs mixed negotiations and lookups from many
+// goroutines on a fresh bundle, so that languages load and Localizers
+// resolve concurrently on first use; run it with -race.
 func TestConcurrentUse(t *testing.T) {
-	b := newBundle(t, WithLocales(negotiationFS))
-	headers := []string{"zh-TW,zh;q=0.9", "th-TH", "id;q=0.5, en;q=0.4", "uk", "xx;q=abc, zh-tc", ""}
-	codes := []string{"1201", "FailedOperation.CompareFail", "0", "9999", "paas:Nope"}
+	headers := []string{"zh-TW,zh;q=0.9", "th-TH", "id;q=0.5, en;q=0.4", "uk", "xx;q=abc, zh-tc", "", "ar-EG", "pt-PT, es;q=0.5", "ja", "de-AT"}
+	codes := []string{"1201", "FailedOperation.CompareFail", "0", "9999", "paas:Nope", " 2016 "}
+	ref := newBundle(t, WithLocales(negotiationFS))
 	want := map[string]string{}
 	for _, h := range headers {
 		for _, c := range codes {
-			m, _ := b.Localizer(h).LookupCode(c)
+			m, _ := ref.Localizer(h).LookupCode(c)
 			want[h+"|"+c] = m.Text
 		}
 	}
+	b := newBundle(t, WithLocales(negotiationFS))
 	var wg sync.WaitGroup
 	errs := make(chan string, 16)
 	for g := range 16 {
@@ -762,5 +770,93 @@ func TestLocaleScripts(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+func TestPlausibleTag(t *testing.T) {
+	for s, want := range map[string]bool{
+		"en": true, "zh-Hant-TW": true, "zh_TW": true, "es-419": true, "en-US-u-ca-gregory": true, "x-private": true,
+		"": false, "-": false, "en-": false, "en--US": false, "1en": false, "en US": false, "en\x00": false,
+		"abcdefghi": false, "ünï": false, "en-US\xff": false, "*": false,
+	} {
+		if got := plausibleTag(s); got != want {
+			t.Errorf("plausibleTag(%q) = %t; want %t", s, got, want)
+		}
+	}
+}
+
+// TestNegotiateHostile: input from anyone on the internet always gets a
+// shipped language, and only the bounded prefix is read.
+func TestNegotiateHostile(t *testing.T) {
+	b := newBundle(t)
+	shipped := map[string]bool{}
+	for _, l := range b.Languages() {
+		shipped[l.Tag.String()] = true
+	}
+	tests := []struct {
+		name   string
+		header string
+		want   string
+	}{
+		{"1 MiB of one entry", strings.Repeat("xx-yyyy-zz;q=0.5,", 1<<20/17), "en"},
+		{"1 MiB ending in Thai", strings.Repeat("a", 1<<20) + ",th", "en"},
+		{"100,000 entries, Thai first", "th," + strings.Repeat("de;q=0.1,", 100000), "th"},
+		{"100,000 entries, Thai last", strings.Repeat("sw,", 100000) + "th", "en"},
+		{"NUL and control bytes", "\x00\x01th\x7f, \x1b[31m, ja", "ja"},
+		{"invalid UTF-8", "\xff\xfe\xfd, th-\xc3TH, id", "id"},
+		{"only separators", strings.Repeat(",;=", 5000), "en"},
+		{"malformed q, then id past the read limit", "th;q=1" + strings.Repeat("0", 5000) + ", id", "en"},
+		{"malformed q, then id", "th;q=1" + strings.Repeat("0", 100) + ", id", "id"},
+		{"many unknown params are ignored", "th" + strings.Repeat(";a=b", 2000) + ", id;q=0.1", "th"},
+		{"distinct tags flood the cache", floodHeader(), "en"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := b.Match(tt.header).String()
+			if got != tt.want || !shipped[got] {
+				t.Errorf("Match = %s; want %s", got, tt.want)
+			}
+		})
+	}
+}
+
+// floodHeader is many distinct, well-formed tags that no locale serves.
+func floodHeader() string {
+	var sb strings.Builder
+	for i := range 5000 {
+		fmt.Fprintf(&sb, "x%c%c-%d,", 'a'+i%26, 'a'+i/26%26, i%1000)
+	}
+	return sb.String()
+}
+
+// TestNegotiateCache: the cache never changes an answer, whatever went
+// through it before, and never holds more than its slots.
+func TestNegotiateCache(t *testing.T) {
+	b := newBundle(t, WithLocales(negotiationFS))
+	ref := newBundle(t, WithLocales(negotiationFS))
+	tags := []string{"zh-TW", "zh-HK", "zh", "th-TH", "uk", "ru", "fa", "ar-EG", "en-GB", "en-XA", "in", "tl", "pt-PT", "xx", "!!", "zh_TW", "zh-tc"}
+	// Fill the cache with junk, then ask; ask again; interleave.
+	for i := range 20000 {
+		b.resolve(fmt.Sprintf("q%d", i))
+	}
+	for round := range 3 {
+		for _, tag := range tags {
+			if got, want := b.Match(tag), ref.Match(tag); got != want {
+				t.Errorf("round %d: Match(%q) = %s after cache churn; want %s", round, tag, got, want)
+			}
+			b.resolve(tag + "-x")
+		}
+	}
+	n := 0
+	for i := range b.cache {
+		if e := b.cache[i].Load(); e != nil {
+			n++
+			if len(e.tag) > maxTagLen {
+				t.Errorf("cache holds a %d-byte key", len(e.tag))
+			}
+		}
+	}
+	if n > cacheSlots {
+		t.Errorf("cache holds %d entries; it has %d slots", n, cacheSlots)
 	}
 }

@@ -30,8 +30,7 @@
 // BCP 47 tag (locales/en.toml, locales/zh-Hant.toml). English is the source.
 // [New] loads the files embedded in the package; [WithLocales] and
 // [WithLocaleDir] layer an app's own files over them, to change a message's
-// wording or to add a language, complete or not. Every text is resolved
-// when the [Bundle] is built, so a lookup is a map read.
+// wording or to add a language, complete or not.
 //
 // # Negotiation
 //
@@ -58,7 +57,11 @@
 //   - When nothing is acceptable, the answer is English.
 //
 // Work is bounded whatever the input: only the first 4096 bytes and 32
-// entries are read, and an entry longer than 64 bytes is skipped.
+// entries are read, an entry longer than 64 bytes is skipped, and text that
+// cannot be a tag is dropped before x/text parses it. What each tag selects
+// is remembered in a fixed-size cache (512 slots of at most 64 bytes each),
+// so a typical header is negotiated without parsing or allocating, and no
+// stream of distinct headers can grow the cache.
 //
 // # Fallback
 //
@@ -68,8 +71,16 @@
 // in, so a server can set Content-Language, and [Message.Fallback] says
 // whether the text or the hint came from another language.
 //
+// # Cost
+//
+// Each language is parsed the first time it, or a language falling back to
+// it, is used, and each Localizer resolves all its messages then; from that
+// point a lookup reads precomputed values and does not allocate. An unknown
+// code costs a string concatenation. BENCHMARKS.md has the numbers.
+//
 // # Concurrency
 //
-// A Bundle and its Localizers are immutable and safe for concurrent use.
-// Build one Bundle when the program starts and share it.
+// A Bundle and its Localizers are immutable and safe for concurrent use,
+// first uses included. Build one Bundle when the program starts and share
+// it.
 package faceidmsg

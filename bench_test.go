@@ -1,0 +1,186 @@
+package faceidmsg_test
+
+import (
+	"fmt"
+	"io/fs"
+	"strings"
+	"testing"
+
+	"github.com/BurntSushi/toml"
+	"github.com/faceidmsg/faceidmsg"
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"golang.org/x/text/language"
+)
+
+// Benchmarks with stable names, so numbers can be compared over time; see
+// BENCHMARKS.md. Reproduce with
+//
+//	go test -run '^$' -bench . -benchmem -count 10 . | tee new.txt
+
+// browserHeader is a typical browser Accept-Language header: 5 entries
+// with q-values.
+const browserHeader = "th-TH,th;q=0.9,en-US;q=0.8,en;q=0.7,zh-TW;q=0.6"
+
+var (
+	sinkString  string
+	sinkMessage faceidmsg.Message
+	sinkTag     language.Tag
+)
+
+func benchBundle(b *testing.B) *faceidmsg.Bundle {
+	b.Helper()
+	bundle, err := faceidmsg.New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	return bundle
+}
+
+// BenchmarkLookup: a code in an already negotiated language.
+func BenchmarkLookup(b *testing.B) {
+	loc := benchBundle(b).Localizer("th")
+	b.ReportAllocs()
+	for b.Loop() {
+		sinkMessage, _ = loc.Lookup(faceidmsg.SaaS, "1201")
+	}
+}
+
+// BenchmarkLookupCode: the same through the raw-code entry point.
+func BenchmarkLookupCode(b *testing.B) {
+	loc := benchBundle(b).Localizer("th")
+	b.ReportAllocs()
+	for b.Loop() {
+		sinkMessage, _ = loc.LookupCode("1201")
+	}
+}
+
+// BenchmarkLookupUnknown: the templated generic message.
+func BenchmarkLookupUnknown(b *testing.B) {
+	loc := benchBundle(b).Localizer("th")
+	b.ReportAllocs()
+	for b.Loop() {
+		sinkMessage, _ = loc.LookupCode("1999")
+	}
+}
+
+// BenchmarkLookupGoI18n: go-i18n's own path for the same message and data,
+// with a reused Localizer.
+func BenchmarkLookupGoI18n(b *testing.B) {
+	gb := i18n.NewBundle(language.English)
+	gb.RegisterUnmarshalFunc("toml", toml.Unmarshal)
+	names, err := fs.Glob(faceidmsg.Locales(), "*.toml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, n := range names {
+		data, err := fs.ReadFile(faceidmsg.Locales(), n)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := gb.ParseMessageFileBytes(data, n); err != nil {
+			b.Fatal(err)
+		}
+	}
+	loc := i18n.NewLocalizer(gb, "th")
+	cfg := &i18n.LocalizeConfig{MessageID: "LightTooDim"}
+	want, _ := benchBundle(b).Localizer("th").LookupCode("1201")
+	if got, err := loc.Localize(cfg); err != nil || got != want.Text {
+		b.Fatalf("go-i18n gives %q, %v; want %q", got, err, want.Text)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		sinkString, _ = loc.Localize(cfg)
+	}
+}
+
+// BenchmarkLookupMap: a plain map lookup, the floor.
+func BenchmarkLookupMap(b *testing.B) {
+	m := map[string]string{}
+	for _, msg := range benchBundle(b).Localizer("th").Messages() {
+		m[msg.Code] = msg.Text
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		sinkString = m["1201"]
+	}
+}
+
+// BenchmarkNegotiate: a 5-entry browser header.
+func BenchmarkNegotiate(b *testing.B) {
+	bundle := benchBundle(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		sinkTag = bundle.Match(browserHeader)
+	}
+}
+
+// BenchmarkNegotiateXText: x/text's parse and match of the same header
+// against the same locales, with the matcher built once.
+func BenchmarkNegotiateXText(b *testing.B) {
+	var tags []language.Tag
+	for _, l := range benchBundle(b).Languages() {
+		tags = append(tags, l.Tag)
+	}
+	m := language.NewMatcher(tags)
+	b.ReportAllocs()
+	for b.Loop() {
+		prefs, _, _ := language.ParseAcceptLanguage(browserHeader)
+		sinkTag, _, _ = m.Match(prefs...)
+	}
+}
+
+// BenchmarkNegotiateHostile: a 1 MiB header of endless entries.
+func BenchmarkNegotiateHostile(b *testing.B) {
+	bundle := benchBundle(b)
+	header := strings.Repeat("xx-yyyy-zz;q=0.5,", 1<<20/17)
+	b.ReportAllocs()
+	for b.Loop() {
+		sinkTag = bundle.Match(header)
+	}
+}
+
+// BenchmarkNegotiateHostileDistinct: headers of 32 distinct well-formed
+// tags that no locale serves, a new set each time, so every entry misses
+// the cache: the worst case per header.
+func BenchmarkNegotiateHostileDistinct(b *testing.B) {
+	bundle := benchBundle(b)
+	headers := make([]string, 4096)
+	for i := range headers {
+		var sb strings.Builder
+		for j := range 32 {
+			fmt.Fprintf(&sb, "q%c%c-%d,", 'a'+(i+j)%26, 'a'+(i/26+j)%26, i*32+j)
+		}
+		headers[i] = sb.String()
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		sinkTag = bundle.Match(headers[i%len(headers)])
+		i++
+	}
+}
+
+// BenchmarkNew: building the default bundle from the embedded locales.
+func BenchmarkNew(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := faceidmsg.New(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkNewAll: building the default bundle and resolving every
+// locale, the whole cost of parsing all embedded files.
+func BenchmarkNewAll(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		bundle, err := faceidmsg.New()
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, l := range bundle.Languages() {
+			sinkMessage, _ = bundle.Localizer(l.Tag.String()).LookupNumber(0)
+		}
+	}
+}
