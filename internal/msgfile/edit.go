@@ -16,9 +16,9 @@ type Edit struct {
 	ID, Other, Hash string
 }
 
-// keyValue encodes one TOML key = "value" line with the TOML library, so
-// escaping is the library's.
-func keyValue(key, value string) (string, error) {
+// KeyValue encodes one TOML key = "value" line with the TOML library, so
+// escaping is the library's; bidi controls come out as escapes.
+func KeyValue(key, value string) (string, error) {
 	var b bytes.Buffer
 	if err := toml.NewEncoder(&b).Encode(map[string]string{key: value}); err != nil {
 		return "", err
@@ -26,10 +26,11 @@ func keyValue(key, value string) (string, error) {
 	return escapeBidi(strings.TrimRight(b.String(), "\n")), nil
 }
 
-// escapeBidi writes bidirectional controls (isolates, embeddings, marks) as
-// \uXXXX escapes, so that a translator sees them in the file instead of
-// invisible characters that silently reorder text. s is one encoded line;
-// the controls can only occur inside its quoted value.
+// escapeBidi writes invisible characters (bidirectional controls, no-break
+// and zero-width spaces, joiners) as \uXXXX escapes, so that a translator
+// sees them in the file instead of characters that silently reorder or
+// glue text. s is one encoded line; such characters can only occur inside
+// its quoted value.
 func escapeBidi(s string) string {
 	if !strings.ContainsFunc(s, isBidiControl) {
 		return s
@@ -45,12 +46,20 @@ func escapeBidi(s string) string {
 	return b.String()
 }
 
+// isBidiControl reports whether r is one of the invisible characters that
+// escapeBidi writes as an escape.
 func isBidiControl(r rune) bool {
-	return r == 0x061C || r == 0x200E || r == 0x200F || (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069)
+	switch {
+	case r == 0x061C, r == 0x00A0, r == 0x202F, r == 0x2060, r == 0xFEFF:
+		return true
+	case r >= 0x200B && r <= 0x200F, r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069:
+		return true
+	}
+	return false
 }
 
-// tableHeader writes [id], quoting the ID when it is not a bare key.
-func tableHeader(id string) string {
+// TableHeader writes [id], quoting the ID when it is not a bare key.
+func TableHeader(id string) string {
 	for i := 0; i < len(id); i++ {
 		if !isBareKeyChar(id[i]) {
 			return "[" + fmt.Sprintf("%q", id) + "]"
@@ -82,6 +91,9 @@ func Apply(f *File, edits []Edit, order []string) ([]byte, error) {
 			added = append(added, e)
 			continue
 		}
+		if m.Other == e.Other && m.Hash == e.Hash {
+			continue // already so: keep the translator's lines as written
+		}
 		if m.first < 0 || m.first >= len(ls) || !strings.HasPrefix(strings.TrimSpace(ls[m.first].text), "[") {
 			return nil, fmt.Errorf("%s:%d: message %q is written as a key, not an [%s] table; rewrite it as a table to merge into it", f.Name, m.Line, e.ID, e.ID)
 		}
@@ -102,11 +114,11 @@ func Apply(f *File, edits []Edit, order []string) ([]byte, error) {
 			return nil, fmt.Errorf("%s:%d: message %q has no \"other\" line to replace", f.Name, m.Line, e.ID)
 		}
 		indent := ls[other.first].text[:len(ls[other.first].text)-len(strings.TrimLeft(ls[other.first].text, " \t"))]
-		ov, err := keyValue("other", e.Other)
+		ov, err := KeyValue("other", e.Other)
 		if err != nil {
 			return nil, err
 		}
-		hv, err := keyValue("hash", e.Hash)
+		hv, err := KeyValue("hash", e.Hash)
 		if err != nil {
 			return nil, err
 		}
@@ -234,15 +246,15 @@ func valueLen(v string) int {
 }
 
 func newTable(e Edit) ([]string, error) {
-	hv, err := keyValue("hash", e.Hash)
+	hv, err := KeyValue("hash", e.Hash)
 	if err != nil {
 		return nil, err
 	}
-	ov, err := keyValue("other", e.Other)
+	ov, err := KeyValue("other", e.Other)
 	if err != nil {
 		return nil, err
 	}
-	return []string{"", tableHeader(e.ID), hv, ov}, nil
+	return []string{"", TableHeader(e.ID), hv, ov}, nil
 }
 
 // verify parses the edited source and checks that it says exactly what the

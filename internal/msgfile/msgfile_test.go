@@ -437,16 +437,16 @@ func TestPseudo(t *testing.T) {
 
 func TestKeyValueEscapes(t *testing.T) {
 	for _, s := range []string{`a "quoted" word`, `back\slash`, "tab\tand\nnewline", "ไทย", "\u202e", "خطأ \u2068{{.Code}}\u2069"} {
-		line, err := keyValue("other", s)
+		line, err := KeyValue("other", s)
 		if err != nil {
 			t.Fatal(err)
 		}
 		var v struct{ Other string }
 		if _, err := toml.Decode(line, &v); err != nil || v.Other != s {
-			t.Errorf("keyValue(%q) = %s; decodes to %q, %v", s, line, v.Other, err)
+			t.Errorf("KeyValue(%q) = %s; decodes to %q, %v", s, line, v.Other, err)
 		}
 		if strings.ContainsFunc(line, isBidiControl) {
-			t.Errorf("keyValue(%q) = %s; bidi controls must be escaped", s, line)
+			t.Errorf("KeyValue(%q) = %s; bidi controls must be escaped", s, line)
 		}
 	}
 }
@@ -493,4 +493,19 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestApplyNoOpKeepsLines: merging a message that is already so leaves its
+// lines exactly as the translator wrote them, escapes included.
+func TestApplyNoOpKeepsLines(t *testing.T) {
+	src := "[Hello]\nhash = \"h\"\nother = \"6\\u00A0secondes\"   # no-break space, kept visible\n"
+	f := mustParse(t, "fr.toml", src)
+	out, err := Apply(f, []Edit{{ID: "Hello", Other: "6\u00a0secondes", Hash: "h"}}, []string{"Hello"})
+	if err != nil || string(out) != src {
+		t.Errorf("Apply of an unchanged message = %q, %v; want the file as it was", out, err)
+	}
+	out, err = Apply(f, []Edit{{ID: "Hello", Other: "7\u00a0secondes", Hash: "h"}}, []string{"Hello"})
+	if err != nil || !strings.Contains(string(out), `other = "7\u00A0secondes"   # no-break space`) {
+		t.Errorf("Apply of a changed message = %q, %v; want the no-break space escaped and the comment kept", out, err)
+	}
 }

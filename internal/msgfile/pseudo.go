@@ -31,9 +31,13 @@ const (
 	pdf = "\u202c" // pop directional formatting
 )
 
-// segments splits s into literal text and template actions, so that
-// pseudo-localization leaves {{.Code}} as it is.
-func segments(s, left, right string) (parts []string, isAction []bool) {
+// Segments splits s into literal text and template actions (between left
+// and right, "{{" and "}}" when empty), so that a transformation can leave
+// {{.Code}} as it is.
+func Segments(s, left, right string) (parts []string, isAction []bool) {
+	if left == "" {
+		left, right = "{{", "}}"
+	}
 	for s != "" {
 		i := strings.Index(s, left)
 		if i < 0 {
@@ -62,7 +66,7 @@ func Accented(s, left, right string) string {
 	if left == "" {
 		left, right = "{{", "}}"
 	}
-	parts, action := segments(s, left, right)
+	parts, action := Segments(s, left, right)
 	var b strings.Builder
 	b.WriteString("[")
 	for i, p := range parts {
@@ -93,7 +97,7 @@ func Bidi(s, left, right string) string {
 	if left == "" {
 		left, right = "{{", "}}"
 	}
-	parts, action := segments(s, left, right)
+	parts, action := Segments(s, left, right)
 	var b strings.Builder
 	b.WriteString(rlm)
 	for i, p := range parts {
@@ -137,7 +141,7 @@ func Pseudo(en *File, tag language.Tag) ([]byte, error) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Pseudo-locale %s, generated from en.toml by \"faceidmsg pseudo\". Do not edit:\n# a test fails when it is out of date with English.\n", tag)
 	for _, m := range en.Messages {
-		b.WriteString("\n" + tableHeader(m.ID) + "\n")
+		b.WriteString("\n" + TableHeader(m.ID) + "\n")
 		for _, kv := range [][2]string{
 			{"leftdelim", m.LeftDelim}, {"rightdelim", m.RightDelim},
 			{"hash", Hash(m.Message)},
@@ -146,7 +150,7 @@ func Pseudo(en *File, tag language.Tag) ([]byte, error) {
 			if kv[1] == "" {
 				continue
 			}
-			l, err := keyValue(kv[0], kv[1])
+			l, err := KeyValue(kv[0], kv[1])
 			if err != nil {
 				return nil, err
 			}

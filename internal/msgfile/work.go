@@ -69,12 +69,12 @@ func WorkFile(en, target *File, tag language.Tag, name string) ([]byte, Stats, e
 		if old != nil && strings.TrimSpace(old.Other) != "" && !stale {
 			continue
 		}
-		lines := []string{"", tableHeader(src.ID)}
+		lines := []string{"", TableHeader(src.ID)}
 		for _, kv := range [][2]string{{"description", src.Description}, {"hash", Hash(src.Message)}} {
 			if kv[1] == "" {
 				continue
 			}
-			l, err := keyValue(kv[0], kv[1])
+			l, err := KeyValue(kv[0], kv[1])
 			if err != nil {
 				return nil, st, err
 			}
@@ -96,10 +96,11 @@ func oneLine(s string) string {
 
 // MergeResult says what Merge did.
 type MergeResult struct {
-	Src      []byte    // the new contents of the target file
-	Merged   []string  // IDs written
-	Skipped  []string  // IDs left empty in the work file
-	Findings []Finding // problems in the work file and warnings on the result
+	Src       []byte    // the new contents of the target file
+	Merged    []string  // IDs written
+	Unchanged []string  // IDs whose text and hash the target already had
+	Skipped   []string  // IDs left empty in the work file
+	Findings  []Finding // problems in the work file and warnings on the result
 }
 
 // Merge merges work, a filled-in work file, into target (nil when the
@@ -135,6 +136,12 @@ func Merge(en, target, work *File, tag language.Tag, targetName string) (*MergeR
 		hash := m.Hash
 		if hash == "" {
 			hash = Hash(src.Message)
+		}
+		if target != nil {
+			if old := target.Get(m.ID); old != nil && old.Other == m.Other && old.Hash == hash {
+				res.Unchanged = append(res.Unchanged, m.ID)
+				continue
+			}
 		}
 		edits = append(edits, Edit{ID: m.ID, Other: m.Other, Hash: hash})
 	}
