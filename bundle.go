@@ -400,6 +400,23 @@ func smallNumber(s string) (int, bool) {
 	return n, true
 }
 
+// Key is the name a code's string has in every exported format (Android,
+// Apple, i18next, ARB, flat JSON): the namespace, an underscore, and the
+// code with every character other than an ASCII letter or digit replaced
+// by an underscore. "saas", 1201 gives "saas_1201";
+// "paas", "FailedOperation.CompareFail" gives
+// "paas_FailedOperation_CompareFail". The hint's key adds "_hint". An app
+// that receives a code can build its key without a table.
+func Key(ns Namespace, code string) string {
+	b := []byte(string(ns) + "_" + code)
+	for i, c := range b[len(ns)+1:] {
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
+			b[len(ns)+1+i] = '_'
+		}
+	}
+	return string(b)
+}
+
 // ParseCode splits a raw code into its namespace and code, as LookupCode
 // reads it.
 func ParseCode(raw string) (Namespace, string) {

@@ -116,3 +116,11 @@ other = "Надто темно."
 	// uk Надто темно. true
 	// en The light is too bright. true
 }
+
+func ExampleKey() {
+	fmt.Println(faceidmsg.Key(faceidmsg.SaaS, "1201"))
+	fmt.Println(faceidmsg.Key(faceidmsg.PaaS, "FailedOperation.CompareFail"))
+	// Output:
+	// saas_1201
+	// paas_FailedOperation_CompareFail
+}

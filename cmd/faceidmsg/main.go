@@ -15,6 +15,11 @@
 //	faceidmsg merge [-locales DIR] translate.TAG.toml...
 //	faceidmsg pseudo [-locales DIR]
 //
+// and, for apps (formats: android, apple, arb, flat, i18next, xliff):
+//
+//	faceidmsg export -format FORMAT -out DIR [-lang TAGS] [-locales DIR]
+//	faceidmsg import [-locales DIR] FILE.xlf...
+//
 // -lang takes a language tag, a comma-separated list or a whole
 // Accept-Language header; without it the text is English. -locales layers
 // the TOML files of DIR over the embedded locales. -json prints one JSON
@@ -52,6 +57,10 @@ translators:
   faceidmsg translate [-locales DIR] [-out FILE] TAG
   faceidmsg merge [-locales DIR] translate.TAG.toml...
   faceidmsg pseudo [-locales DIR]
+
+apps:
+  faceidmsg export -format FORMAT -out DIR [-lang TAGS] [-locales DIR]
+  faceidmsg import [-locales DIR] FILE.xlf...
 `
 
 // errUsage marks errors that are the caller's wording, not a failure.
@@ -106,6 +115,10 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 		return merge(args, stdout, stderr)
 	case "pseudo":
 		return pseudo(args, stdout)
+	case "export":
+		return exportCmd(args, stdout)
+	case "import":
+		return importCmd(args, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		return flag.ErrHelp
 	}
@@ -172,6 +185,7 @@ func (o *options) bundle() (*faceidmsg.Bundle, error) {
 type record struct {
 	Namespace   string `json:"namespace"`
 	Code        string `json:"code"`
+	Key         string `json:"key"`
 	MessageID   string `json:"message_id"`
 	Lang        string `json:"lang"`
 	Text        string `json:"text"`
@@ -184,7 +198,7 @@ type record struct {
 
 func toRecord(m faceidmsg.Message) record {
 	return record{
-		Namespace: string(m.Namespace), Code: m.Code, MessageID: m.MessageID,
+		Namespace: string(m.Namespace), Code: m.Code, Key: faceidmsg.Key(m.Namespace, m.Code), MessageID: m.MessageID,
 		Lang: m.Lang.String(), Text: m.Text, Hint: m.Hint,
 		Category: string(m.Category), Retryable: m.Retryable, Fallback: m.Fallback,
 		Description: m.Description,

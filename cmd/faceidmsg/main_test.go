@@ -115,7 +115,7 @@ func TestListJSON(t *testing.T) {
 	if len(recs) != 59 {
 		t.Fatalf("list -json printed %d records; want 59", len(recs))
 	}
-	wantFields := []string{"category", "code", "description", "fallback", "hint", "lang", "message_id", "namespace", "retryable", "text"}
+	wantFields := []string{"category", "code", "description", "fallback", "hint", "key", "lang", "message_id", "namespace", "retryable", "text"}
 	count := map[string]int{}
 	for _, r := range recs {
 		var fields []string
@@ -155,7 +155,7 @@ func TestLookupJSON(t *testing.T) {
 	}
 	m, _ := b.Localizer("th").LookupNumber(1201)
 	want := map[string]any{
-		"namespace": "saas", "code": "1201", "message_id": m.MessageID, "lang": "th",
+		"namespace": "saas", "code": "1201", "key": "saas_1201", "message_id": m.MessageID, "lang": "th",
 		"text": m.Text, "hint": m.Hint, "category": "user_action", "retryable": true,
 		"fallback": false, "description": m.Description,
 	}
