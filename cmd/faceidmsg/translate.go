@@ -236,23 +236,28 @@ func translatable(tag language.Tag) error {
 }
 
 func merge(args []string, stdout, stderr io.Writer) error {
+	return mergeFiles("merge", "work files (translate.<tag>.toml)", args, stdout, stderr, mergeOne)
+}
+
+// mergeFiles is the body of merge and import: it merges each named file
+// into the locale files with do, reporting each failure on stderr.
+func mergeFiles(name, what string, args []string, stdout, stderr io.Writer, do func(set *msgfile.Set, dir, path string, stdout, stderr io.Writer) error) error {
 	var o options
-	fs := o.flags("merge", false)
-	rest, err := o.parse(fs, args)
+	rest, err := o.parse(o.flags(name, false), args)
 	if err != nil {
 		return err
 	}
 	if len(rest) == 0 {
-		return fmt.Errorf("%w: merge takes one or more work files (translate.<tag>.toml)", errUsage)
+		return fmt.Errorf("%w: %s takes one or more %s", errUsage, name, what)
 	}
 	set, dir, err := diskSet(o.locales)
 	if err != nil {
 		return err
 	}
 	failed := false
-	for _, workPath := range rest {
-		if err := mergeOne(set, dir, workPath, stdout, stderr); err != nil {
-			fmt.Fprintf(stderr, "faceidmsg: %s: %v\n", workPath, err)
+	for _, p := range rest {
+		if err := do(set, dir, p, stdout, stderr); err != nil {
+			fmt.Fprintf(stderr, "faceidmsg: %s: %v\n", p, err)
 			failed = true
 		}
 	}
@@ -279,6 +284,11 @@ func mergeOne(set *msgfile.Set, dir, workPath string, stdout, stderr io.Writer) 
 		printFindings(stderr, findings, false)
 		return errors.New("the work file does not parse; nothing was merged")
 	}
+	return mergeWork(set, dir, tag, work, workPath, stdout, stderr)
+}
+
+// mergeWork merges a parsed work file into DIR/<tag>.toml.
+func mergeWork(set *msgfile.Set, dir string, tag language.Tag, work *msgfile.File, workPath string, stdout, stderr io.Writer) error {
 	target := set.File(tag)
 	targetPath := filepath.Join(dir, tag.String()+".toml")
 	if target != nil {
@@ -290,13 +300,13 @@ func mergeOne(set *msgfile.Set, dir, workPath string, stdout, stderr io.Writer) 
 		return err
 	}
 	if len(res.Merged) == 0 {
-		fmt.Fprintf(stdout, "%s: nothing to merge (%d left empty)\n", workPath, len(res.Skipped))
+		fmt.Fprintf(stdout, "%s: nothing to merge (%d unchanged, %d left empty)\n", workPath, len(res.Unchanged), len(res.Skipped))
 		return nil
 	}
 	if err := writeFile(targetPath, res.Src); err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "merged %d messages into %s (%d left empty)\n", len(res.Merged), targetPath, len(res.Skipped))
+	fmt.Fprintf(stdout, "merged %d messages into %s (%d unchanged, %d left empty)\n", len(res.Merged), targetPath, len(res.Unchanged), len(res.Skipped))
 	return nil
 }
 

@@ -1,0 +1,73 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestExportCommand(t *testing.T) {
+	out := t.TempDir()
+	code, stdout, stderr := runCLI(t, "export", "-format", "flat", "-out", out, "-lang", "th,zh-Hant")
+	if code != 0 || !strings.Contains(stdout, "wrote 3 files for 3 locales") {
+		t.Fatalf("export = %d, %q, %q", code, stdout, stderr)
+	}
+	for _, f := range []string{"en.json", "th.json", "zh-Hant.json"} {
+		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
+			t.Errorf("%s not written: %v", f, err)
+		}
+	}
+	for _, args := range [][]string{
+		{"export", "-out", out},
+		{"export", "-format", "docx", "-out", out},
+		{"export", "-format", "flat"},
+		{"export", "-format", "flat", "-out", out, "-lang", "xx"},
+		{"export", "-format", "flat", "-out", out, "extra"},
+		{"import"},
+	} {
+		if code, _, _ := runCLI(t, args...); code != 2 {
+			t.Errorf("%q exit %d; want 2", args, code)
+		}
+	}
+}
+
+// TestImportRoundTrip: a translation removed from th.toml is exported to
+// XLIFF without a target; a translator fills the target in; import brings
+// it back, through merge's checks, hash and all.
+func TestImportRoundTrip(t *testing.T) {
+	dir := copyLocales(t)
+	thPath := filepath.Join(dir, "th.toml")
+	orig := mustRead(t, thPath)
+	start := bytes.Index(orig, []byte("[LightTooDim]\n"))
+	end := start + bytes.Index(orig[start:], []byte("\n\n")) + 2
+	os.WriteFile(thPath, append(append([]byte{}, orig[:start]...), orig[end:]...), 0o644)
+
+	out := t.TempDir()
+	if code, _, stderr := runCLI(t, "export", "-format", "xliff", "-locales", dir, "-lang", "th", "-out", out); code != 0 {
+		t.Fatalf("export: %s", stderr)
+	}
+	xlf := mustRead(t, filepath.Join(out, "th.xlf"))
+	unit := bytes.Index(xlf, []byte(`<unit id="LightTooDim">`))
+	seg := bytes.Index(xlf[unit:], []byte("</source>")) + unit + len("</source>")
+	if unit < 0 || !bytes.Contains(xlf[unit:seg], []byte(`state="initial"`)) {
+		t.Fatalf("the removed message is not an untranslated unit:\n%s", xlf[unit:seg])
+	}
+	filled := append(append(append([]byte{}, xlf[:seg]...), []byte("\n    <target>แสงสว่างไม่เพียงพอ</target>")...), xlf[seg:]...)
+	os.WriteFile(filepath.Join(out, "th.xlf"), filled, 0o644)
+
+	if code, stdout, stderr := runCLI(t, "import", "-locales", dir, filepath.Join(out, "th.xlf")); code != 0 || !strings.Contains(stdout, "merged 1 messages") {
+		t.Fatalf("import = %d, %q, %q", code, stdout, stderr)
+	}
+	if got := mustRead(t, thPath); !bytes.Equal(got, orig) {
+		t.Errorf("after the XLIFF round trip th.toml differs from the original:\n%s", got)
+	}
+
+	// A translator who breaks the placeholder is refused.
+	bad := bytes.Replace(mustRead(t, filepath.Join(out, "th.xlf")), []byte(`<ph id="ph1" equiv="{{.Code}}" disp="{{.Code}}"/>)</target>`), []byte(`)</target>`), 1)
+	os.WriteFile(filepath.Join(out, "th.xlf"), bad, 0o644)
+	if code, _, stderr := runCLI(t, "import", "-locales", dir, filepath.Join(out, "th.xlf")); code != 1 || !strings.Contains(stderr, "placeholders") {
+		t.Errorf("import of a broken placeholder = %d, %q", code, stderr)
+	}
+}
