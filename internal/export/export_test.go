@@ -623,3 +623,25 @@ func TestExportErrors(t *testing.T) {
 	}
 
 }
+
+// FuzzReadXLIFF: XLIFF comes back from translators' tools, so from
+// outside. Reading it never panics, and what it reads makes a work file
+// that parses or is refused with a finding.
+func FuzzReadXLIFF(f *testing.F) {
+	f.Add(`<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="th"><file id="f"><unit id="UnknownCode"><notes><note category="hash">h</note></notes><segment><source>x</source><target>ผิด <ph id="1" equiv="{{.Code}}"/> "q" 'a' 100%</target></segment></unit></file></xliff>`)
+	f.Add(`<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" trgLang="ar"><file><unit id="a.b"><segment><target><pc id="1">x</pc>&#x2068;y</target></segment></unit></file></xliff>`)
+	f.Add(`<xliff version="2.0"/>`)
+	f.Fuzz(func(t *testing.T, doc string) {
+		_, units, err := ReadXLIFF(strings.NewReader(doc))
+		if err != nil {
+			return
+		}
+		work, err := WorkFile(units)
+		if err != nil {
+			return
+		}
+		if file, findings := msgfile.Parse("translate.th.toml", work); file == nil && !msgfile.HasError(findings) {
+			t.Fatalf("work file neither parsed nor refused:\n%s", work)
+		}
+	})
+}

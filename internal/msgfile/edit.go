@@ -60,12 +60,21 @@ func isBidiControl(r rune) bool {
 
 // TableHeader writes [id], quoting the ID when it is not a bare key.
 func TableHeader(id string) string {
+	bare := id != ""
 	for i := 0; i < len(id); i++ {
-		if !isBareKeyChar(id[i]) {
-			return "[" + fmt.Sprintf("%q", id) + "]"
-		}
+		bare = bare && isBareKeyChar(id[i])
 	}
-	return "[" + id + "]"
+	if bare {
+		return "[" + id + "]"
+	}
+	// A quoted key is escaped as a string value is: let the TOML library
+	// write it.
+	line, err := KeyValue("k", id)
+	if err != nil {
+		return "[" + fmt.Sprintf("%q", id) + "]"
+	}
+	_, quoted, _ := strings.Cut(line, " = ")
+	return "[" + quoted + "]"
 }
 
 // Apply returns f's source with the edits made, and everything else as it

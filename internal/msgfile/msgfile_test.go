@@ -509,3 +509,13 @@ func TestApplyNoOpKeepsLines(t *testing.T) {
 		t.Errorf("Apply of a changed message = %q, %v; want the no-break space escaped and the comment kept", out, err)
 	}
 }
+
+func TestTableHeader(t *testing.T) {
+	for _, id := range []string{"Hello", "a.b", "with space", `quote"back\slash`, "ไทย", "\x00ctl", ""} {
+		src := TableHeader(id) + "\nother = \"x\"\n"
+		f, findings := Parse("t.toml", []byte(src))
+		if f == nil || f.Get(id) == nil || len(f.Messages) != 1 {
+			t.Errorf("TableHeader(%q) = %s; parses to %v, %v", id, TableHeader(id), f, findings)
+		}
+	}
+}
