@@ -89,10 +89,11 @@ func WithLocaleDir(dir string) Option {
 	}
 }
 
-// Bundle holds every message of the catalogue in every loaded language,
-// resolved at construction. A Bundle is immutable and safe for concurrent
-// use; build it once and share it. (It keeps a small, fixed-size cache of
-// negotiation results, which never changes an answer.)
+// Bundle holds every message of the catalogue in every loaded language;
+// each language is resolved the first time it is used. A Bundle is
+// immutable and safe for concurrent use; build it once and share it. (It
+// keeps a small, fixed-size cache of negotiation results, which never
+// changes an answer.)
 type Bundle struct {
 	locales []*Localizer // English first, then by tag
 	english int          // index of English in locales (always 0)

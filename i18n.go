@@ -55,6 +55,8 @@ type LocaleError struct {
 	Err       error
 }
 
+// Error formats the error as "faceidmsg: FILE:LINE:COLUMN: message "ID":
+// cause", leaving out the parts that are unknown.
 func (e *LocaleError) Error() string {
 	s := "faceidmsg: " + e.File
 	if e.Line > 0 {
@@ -69,6 +71,7 @@ func (e *LocaleError) Error() string {
 	return s + ": " + e.Err.Error()
 }
 
+// Unwrap returns the cause, for errors.Is and errors.As.
 func (e *LocaleError) Unwrap() error { return e.Err }
 
 // localeSource is a set of locale files and the prefix that names them in
