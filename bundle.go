@@ -275,6 +275,7 @@ type Localizer struct {
 
 	unknownLang     language.Tag
 	unknownSplit    *[2]string // text before and after the code, when the template only places it
+	unknownPlain    string     // the text, when it is no template at all
 	unknownHint     string
 	unknownHintLang language.Tag
 }
@@ -319,8 +320,9 @@ func pseudoName(tag language.Tag) string {
 // Tag returns the Localizer's language.
 func (l *Localizer) Tag() language.Tag { return l.tag }
 
-// Lookup returns the message for code in namespace ns. A SaaS code may be
-// given in any form strconv.Atoi reads ("1201", "+1201"). For a code the
+// Lookup returns the message for code in namespace ns. A SaaS code is
+// read as the service writes numbers ("1201", "-999"); other spellings
+// ("+1201", "01201") are unknown codes, never another code. For a code the
 // catalogue does not know it returns a Message with the generic text
 // (Category CategoryUnknown) and an error wrapping ErrUnknownCode.
 func (l *Localizer) Lookup(ns Namespace, code string) (Message, error) {
@@ -331,15 +333,10 @@ func (l *Localizer) Lookup(ns Namespace, code string) (Message, error) {
 			return l.msgs[i], nil
 		}
 	case SaaS:
-		n, ok := smallNumber(code)
-		if !ok {
-			var err error
-			if n, err = strconv.Atoi(code); err != nil {
-				break
+		if n, ok := saasNumber(code); ok {
+			if i := l.b.row(n); i >= 0 {
+				return l.msgs[i], nil
 			}
-		}
-		if i := l.b.row(n); i >= 0 {
-			return l.msgs[i], nil
 		}
 	}
 	return l.unknownCode(ns, code)
@@ -361,7 +358,7 @@ func (l *Localizer) LookupNumber(n int) (Message, error) {
 func (l *Localizer) LookupCode(raw string) (Message, error) {
 	// Fast paths for codes exactly as the service writes them.
 	l.ready()
-	if n, ok := smallNumber(raw); ok {
+	if n, ok := saasNumber(raw); ok {
 		if i := l.b.row(n); i >= 0 {
 			return l.msgs[i], nil
 		}
@@ -385,37 +382,26 @@ func (b *Bundle) row(n int) int {
 	return int(b.byNumber[n])
 }
 
-// smallNumber reads a code of one to four ASCII digits.
-func smallNumber(s string) (int, bool) {
-	if len(s) == 0 || len(s) > 4 {
-		return 0, false
-	}
-	n := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-		n = n*10 + int(c-'0')
-	}
-	return n, true
-}
-
 // Key is the name a code's string has in every exported format (Android,
 // Apple, i18next, ARB, flat JSON): the namespace, an underscore, and the
 // code with every character other than an ASCII letter or digit replaced
-// by an underscore. "saas", 1201 gives "saas_1201";
+// by one underscore. "saas", 1201 gives "saas_1201";
 // "paas", "FailedOperation.CompareFail" gives
 // "paas_FailedOperation_CompareFail". The hint's key adds "_hint". An app
 // that receives a code can build its key without a table.
 func Key(ns Namespace, code string) string {
-	b := []byte(string(ns) + "_" + code)
-	for i, c := range b[len(ns)+1:] {
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
-			b[len(ns)+1+i] = '_'
+	var b strings.Builder
+	b.Grow(len(ns) + 1 + len(code))
+	b.WriteString(string(ns))
+	b.WriteByte('_')
+	for _, c := range code {
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
+			b.WriteRune(c)
+		} else {
+			b.WriteByte('_')
 		}
 	}
-	return string(b)
+	return b.String()
 }
 
 // ParseCode splits a raw code into its namespace and code, as LookupCode
@@ -430,10 +416,33 @@ func ParseCode(raw string) (Namespace, string) {
 			return SaaS, strings.TrimSpace(rest)
 		}
 	}
-	if _, err := strconv.Atoi(s); err == nil {
+	if _, ok := saasNumber(s); ok {
 		return SaaS, s
 	}
 	return PaaS, s
+}
+
+// saasNumber reads a SaaS code written as the service writes numbers:
+// decimal digits, an optional leading minus, no leading zeros, no "+", not
+// "-0". Anything else is not a SaaS number, so that "000" or "-0" can
+// never be read as 0, success.
+func saasNumber(s string) (int, bool) {
+	digits := strings.TrimPrefix(s, "-")
+	if digits == "" || len(digits) > 9 || (digits[0] == '0' && len(digits) > 1) || (digits == "0" && len(s) > 1) {
+		return 0, false
+	}
+	n := 0
+	for i := 0; i < len(digits); i++ {
+		c := digits[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	if len(s) > len(digits) {
+		n = -n
+	}
+	return n, true
 }
 
 // Messages returns the message of every code in the catalogue, PaaS codes
@@ -449,6 +458,8 @@ func (l *Localizer) unknownCode(ns Namespace, code string) (Message, error) {
 	var text string
 	if sp := l.unknownSplit; sp != nil {
 		text = sp[0] + code + sp[1]
+	} else if l.unknownPlain != "" {
+		text = l.unknownPlain
 	} else {
 		var err error
 		text, err = l.b.render(l.unknownLang, unknownMessageID, codeData{Code: code})

@@ -318,7 +318,7 @@ func TestLookupForms(t *testing.T) {
 		{"prefixed saas", func() (Message, error) { return loc.LookupCode("saas:0") }, SaaS, "0", "Success"},
 		{"prefixed paas", func() (Message, error) { return loc.LookupCode("PaaS:Success") }, PaaS, "Success", "Success"},
 		{"number", func() (Message, error) { return loc.LookupNumber(2016) }, SaaS, "2016", "NoMatch"},
-		{"saas with plus", func() (Message, error) { return loc.Lookup(SaaS, "+14") }, SaaS, "14", "SessionCompleted"},
+		{"two-digit saas", func() (Message, error) { return loc.LookupCode("16") }, SaaS, "16", "TooManyAttempts"},
 		{"corrected row", func() (Message, error) { return loc.LookupCode("FailedOperation.LifePhotoDetectNoFaces") }, PaaS, "FailedOperation.LifePhotoDetectNoFaces", "NoFullFace"},
 		{"several faces", func() (Message, error) { return loc.LookupCode("FailedOperation.LifePhotoDetectFaces") }, PaaS, "FailedOperation.LifePhotoDetectFaces", "MultipleFaces"},
 		{"shared meaning", func() (Message, error) { return loc.LookupNumber(2013) }, SaaS, "2013", "NoFullFace"},
@@ -349,6 +349,11 @@ func TestUnknownCodes(t *testing.T) {
 		{"control bytes dropped", func() (Message, error) { return loc.LookupCode("A\x00B\x1b[31mC") }, PaaS, "AB[31mC"},
 		{"invalid UTF-8 dropped", func() (Message, error) { return loc.LookupCode("X\xff\xfeY") }, PaaS, "XY"},
 		{"capped", func() (Message, error) { return loc.LookupCode(strings.Repeat("é", 100)) }, PaaS, strings.Repeat("é", maxCodeLen/2)},
+		{"minus zero is not success", func() (Message, error) { return loc.LookupCode("-0") }, PaaS, "-0"},
+		{"leading zeros are not success", func() (Message, error) { return loc.LookupCode("000") }, PaaS, "000"},
+		{"plus is not a saas number", func() (Message, error) { return loc.Lookup(SaaS, "+14") }, SaaS, "+14"},
+		{"leading zero in saas", func() (Message, error) { return loc.Lookup(SaaS, "01201") }, SaaS, "01201"},
+		{"prefixed minus zero", func() (Message, error) { return loc.LookupCode("saas:-0") }, SaaS, "-0"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -858,5 +863,22 @@ func TestNegotiateCache(t *testing.T) {
 	}
 	if n > cacheSlots {
 		t.Errorf("cache holds %d entries; it has %d slots", n, cacheSlots)
+	}
+}
+
+func TestKey(t *testing.T) {
+	for _, tt := range []struct {
+		ns         Namespace
+		code, want string
+	}{
+		{SaaS, "1201", "saas_1201"},
+		{SaaS, "-999", "saas__999"},
+		{PaaS, "FailedOperation.CompareFail", "paas_FailedOperation_CompareFail"},
+		{PaaS, "٠", "paas__"},
+		{PaaS, "a b.c", "paas_a_b_c"},
+	} {
+		if got := Key(tt.ns, tt.code); got != tt.want {
+			t.Errorf("Key(%s, %q) = %q; want %q", tt.ns, tt.code, got, tt.want)
+		}
 	}
 }

@@ -199,6 +199,10 @@ func (l *Localizer) resolve() {
 			continue
 		}
 		l.unknownLang = lg.tag
+		if r := lg.load(b)[unknownMessageID]; !hasActions(r.m) {
+			l.unknownPlain = r.m.Other
+			break
+		}
 		if out, err := b.render(lg.tag, unknownMessageID, codeData{Code: codeMarker}); err == nil && strings.Count(out, codeMarker) == 1 {
 			before, after, _ := strings.Cut(out, codeMarker)
 			l.unknownSplit = &[2]string{before, after}
