@@ -163,23 +163,32 @@ func New(opts ...Option) (*Bundle, error) {
 		}
 		b.lang(tag).embedded = name
 	}
+	// The English source, which layers are checked against.
+	en := b.langs[language.English]
+	if en == nil {
+		return nil, errors.New("faceidmsg: no English locale (en.toml)")
+	}
+	enFile, findings := msgfile.ReadFile(embeddedLocales, en.embedded, en.embedded)
+	if enFile == nil {
+		return nil, localeError(findings)
+	}
+	en.parsed = enFile
 	// The layers, read and checked now.
 	for _, s := range c.sources {
+		if _, err := fs.Stat(s.fsys, s.dir); err != nil {
+			return nil, fmt.Errorf("faceidmsg: locale directory %s: %w", s.label, err)
+		}
 		files, err := readLocaleFiles(s)
 		if err != nil {
 			return nil, err
 		}
 		for _, f := range files {
-			if err := checkLayer(f, known); err != nil {
+			if err := checkLayer(f, enFile); err != nil {
 				return nil, err
 			}
 			l := b.lang(f.Tag)
 			l.layers = append(l.layers, f)
 		}
-	}
-	en := b.langs[language.English]
-	if en == nil {
-		return nil, errors.New("faceidmsg: no English locale (en.toml)")
 	}
 	enMsgs := en.load(b)
 	for _, id := range slices.Sorted(maps.Keys(known)) {

@@ -573,6 +573,10 @@ func TestOverrideErrors(t *testing.T) {
 		{"unknown message ID", "th.toml", "[LightTooDim]\nother = \"ok\"\n\n[LightTooDm]\nother = \"typo\"\n", 4, "LightTooDm", ErrUnknownMessage, `message "LightTooDm"`},
 		{"unknown ID as a key", "th.toml", "LightTooDim = \"ok\"\nNope = \"x\"\n", 2, "Nope", ErrUnknownMessage, "th.toml:2"},
 		{"empty text", "th.toml", "[LightTooDim]\nother = \"\"\n", 1, "LightTooDim", ErrEmptyText, "th.toml:1"},
+		{"blank text", "th.toml", "[LightTooDim]\nother = \"   \"\n", 1, "LightTooDim", ErrEmptyText, "th.toml:1"},
+		{"invisible text", "th.toml", "[LightTooDim]\nother = \"\\u200B\"\n", 1, "LightTooDim", ErrEmptyText, "th.toml:1"},
+		{"placeholder added", "th.toml", "[LightTooDim]\nother = \"แสง {{.Code}}\"\n", 1, "LightTooDim", ErrPlaceholders, "th.toml:1"},
+		{"placeholder dropped", "en.toml", "[UnknownCode]\nother = \"Something went wrong.\"\n", 1, "UnknownCode", ErrPlaceholders, "en.toml:1"},
 		{"bad file name", "xx-invalid.toml", "[LightTooDim]\nother = \"x\"\n", 0, "", ErrLocaleName, "xx-invalid.toml"},
 		{"underscore file name", "zh_TW.toml", "", 0, "", ErrLocaleName, "zh_TW.toml"},
 		{"und file name", "und.toml", "", 0, "", ErrLocaleName, "und.toml"},
@@ -618,8 +622,8 @@ func TestLocaleDirErrorsNameThePath(t *testing.T) {
 	if _, err := New(WithLocales(nil)); err == nil {
 		t.Error("New(WithLocales(nil)) succeeded")
 	}
-	if _, err := New(WithLocaleDir(dir + "/missing")); err != nil {
-		t.Errorf("a missing directory has no files and should load cleanly: %v", err)
+	if _, err := New(WithLocaleDir(dir + "/missing")); err == nil || !strings.Contains(err.Error(), dir+"/missing") {
+		t.Errorf("New(WithLocaleDir(missing)) = %v; want an error naming the directory", err)
 	}
 }
 

@@ -42,6 +42,9 @@ var (
 	ErrEmptyText = errors.New("empty text")
 	// ErrFileTooLarge: the file is larger than the loader accepts (1 MiB).
 	ErrFileTooLarge = errors.New("file too large")
+	// ErrPlaceholders: a text's template actions ({{.Code}}) differ from
+	// English's.
+	ErrPlaceholders = errors.New("placeholders differ from English")
 )
 
 // LocaleError reports a problem in one locale file. Line and Column are

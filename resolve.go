@@ -24,6 +24,8 @@ type lang struct {
 
 	once sync.Once
 	msgs map[string]msgRef // merged, once loaded
+
+	parsed *msgfile.File // the embedded file, when New has parsed it already
 }
 
 // msgRef is a message and the file it came from.
@@ -37,7 +39,10 @@ type msgRef struct {
 func (l *lang) load(b *Bundle) map[string]msgRef {
 	l.once.Do(func() {
 		files := l.layers
-		if l.embedded != "" {
+		switch {
+		case l.parsed != nil:
+			files = append([]*msgfile.File{l.parsed}, files...)
+		case l.embedded != "":
 			// The module's tests parse and check every embedded file, so
 			// this cannot fail in a built module; if it did, the language's
 			// messages would fall back as if missing.
@@ -104,15 +109,19 @@ func (b *Bundle) render(tag language.Tag, id string, data any) (string, error) {
 }
 
 // checkLayer checks a layered file as New reads it: every message is one
-// the catalogue uses and has a text, and every template renders.
-func checkLayer(f *msgfile.File, known map[string]bool) error {
+// English has, shows some text, has English's placeholders, and renders.
+func checkLayer(f *msgfile.File, en *msgfile.File) error {
 	var scratch *i18n.Bundle
 	for _, m := range f.Messages {
-		if !known[m.ID] {
+		src := en.Get(m.ID)
+		if src == nil {
 			return &LocaleError{File: f.Name, Line: m.Line, MessageID: m.ID, Err: ErrUnknownMessage}
 		}
-		if m.Other == "" {
-			return &LocaleError{File: f.Name, Line: m.Line, MessageID: m.ID, Err: fmt.Errorf("%w: no \"other\" text", ErrEmptyText)}
+		if msgfile.Blank(m.Other) {
+			return &LocaleError{File: f.Name, Line: m.Line, MessageID: m.ID, Err: fmt.Errorf("%w: \"other\" is missing, blank or invisible", ErrEmptyText)}
+		}
+		if want, got := msgfile.Placeholders(src.Message), msgfile.Placeholders(m.Message); !slices.Equal(want, got) {
+			return &LocaleError{File: f.Name, Line: m.Line, MessageID: m.ID, Err: fmt.Errorf("%w: %q; English has %q", ErrPlaceholders, got, want)}
 		}
 		if !hasActions(m.Message) {
 			continue

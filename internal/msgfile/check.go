@@ -8,6 +8,7 @@ import (
 	"path"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"github.com/nicksnyder/go-i18n/v2/i18n/template"
@@ -214,8 +215,8 @@ func forms(m *i18n.Message) map[string]string {
 // checkTexts reports an empty message and templates that do not parse.
 func checkTexts(f *File, m *Message) []Finding {
 	at := Finding{File: f.Name, Line: m.Line, MessageID: m.ID}
-	if strings.TrimSpace(m.Other) == "" {
-		return []Finding{with(at, Error, KindEmpty, errors.New(`empty text: "other" is missing or blank`))}
+	if Blank(m.Other) {
+		return []Finding{with(at, Error, KindEmpty, errors.New(`empty text: "other" is missing, blank or only invisible characters`))}
 	}
 	var out []Finding
 	for _, form := range slices.Sorted(maps.Keys(forms(m.Message))) {
@@ -226,6 +227,16 @@ func checkTexts(f *File, m *Message) []Finding {
 	}
 	return out
 }
+
+// Blank reports whether a text shows nothing: empty, spaces, or only
+// invisible characters such as a zero-width space.
+func Blank(s string) bool {
+	return strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || !unicode.IsGraphic(r) || isBidiControl(r) }) == ""
+}
+
+// Placeholders lists the template actions of a message's "other" text, as
+// check compares them with English's.
+func Placeholders(m *i18n.Message) []string { return placeholders(m) }
 
 // placeholders lists the template actions of a message's "other" text,
 // normalized and sorted: "{{ .Code }}" and "{{.Code}}" are the same.

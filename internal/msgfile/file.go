@@ -281,10 +281,24 @@ func reservedMisuse(name string, raw any, items []item) []Finding {
 		return 0
 	}
 	var out []Finding
+	notString := func(path []string, k string, v any) {
+		what := "a string"
+		if _, isMap := v.(map[string]any); !isMap {
+			what = "a string or a table of message keys"
+		}
+		out = append(out, Finding{File: name, Line: lineOf(append(append([]string{}, path...), k)...), MessageID: strings.Join(path, "."), Severity: Error, Kind: KindReserved,
+			Err: fmt.Errorf("the value of %q is %s; it must be %s", k, tomlKind(v), what)})
+	}
 	for k, v := range top {
-		if _, isString := v.(string); isString && reserved(k) {
-			out = append(out, Finding{File: name, Line: lineOf(k), Severity: Error, Kind: KindReserved,
-				Err: fmt.Errorf("%q is a go-i18n reserved key and cannot name a message at the top level; put messages in [ID] tables", k)})
+		switch v.(type) {
+		case string:
+			if reserved(k) {
+				out = append(out, Finding{File: name, Line: lineOf(k), Severity: Error, Kind: KindReserved,
+					Err: fmt.Errorf("%q is a go-i18n reserved key and cannot name a message at the top level; put messages in [ID] tables", k)})
+			}
+		case map[string]any:
+		default:
+			notString(nil, k, v)
 		}
 	}
 	var walk func(path []string, m map[string]any)
@@ -302,12 +316,7 @@ func reservedMisuse(name string, raw any, items []item) []Finding {
 					other = append(other, k)
 				}
 			default:
-				if reserved(k) {
-					out = append(out, Finding{File: name, Line: lineOf(append(append([]string{}, path...), k)...), MessageID: strings.Join(path, "."), Severity: Error, Kind: KindReserved,
-						Err: fmt.Errorf("the value of %q must be a string", k)})
-					continue
-				}
-				other = append(other, k)
+				notString(path, k, v)
 			}
 		}
 		id := strings.Join(path, ".")
@@ -315,6 +324,16 @@ func reservedMisuse(name string, raw any, items []item) []Finding {
 			slices.Sort(other)
 			out = append(out, Finding{File: name, Line: lineOf(path...), MessageID: id, Severity: Error, Kind: KindReserved,
 				Err: fmt.Errorf("message keys mixed with other keys %q; a message table may hold only %s", other, "description, hash, other, one, few, many, two, zero, leftdelim, rightdelim")})
+		}
+		// go-i18n reads its keys in any case, so "other" and "Other" in one
+		// table leave one of the two texts at random.
+		slices.Sort(res)
+		for i := 1; i < len(res); i++ {
+			if strings.EqualFold(res[i-1], res[i]) {
+				line := max(lineOf(append(append([]string{}, path...), res[i-1])...), lineOf(append(append([]string{}, path...), res[i])...))
+				out = append(out, Finding{File: name, Line: line, MessageID: id, Severity: Error, Kind: KindReserved,
+					Err: fmt.Errorf("keys %q and %q are the same key to go-i18n; keep one", res[i-1], res[i])})
+			}
 		}
 		for _, k := range res {
 			if strings.EqualFold(k, "id") || strings.EqualFold(k, "translation") {
@@ -330,6 +349,25 @@ func reservedMisuse(name string, raw any, items []item) []Finding {
 	}
 	slices.SortFunc(out, func(a, b Finding) int { return a.Line - b.Line })
 	return out
+}
+
+// tomlKind names the kind of a decoded TOML value for messages.
+func tomlKind(v any) string {
+	switch v.(type) {
+	case []map[string]any:
+		return "an array of tables"
+	case []any:
+		return "an array"
+	case int64:
+		return "an integer"
+	case float64:
+		return "a number"
+	case bool:
+		return "a boolean"
+	case map[string]any:
+		return "a table"
+	}
+	return "a date or time"
 }
 
 func hasError(fs []Finding) bool {

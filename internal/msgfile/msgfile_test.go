@@ -519,3 +519,34 @@ func TestTableHeader(t *testing.T) {
 		}
 	}
 }
+
+func TestParseStructureFindings(t *testing.T) {
+	tests := []struct {
+		name, src string
+		line      int
+		id        string
+		want      string
+	}{
+		{"case-variant keys", "[Hello]\nother = \"a\"\nOther = \"b\"\n", 3, "Hello", "same key"},
+		{"array of tables", "[[Hello]]\nother = \"a\"\n", 1, "", "array of tables"},
+		{"integer in a table", "[Hello]\nother = \"a\"\n[Bye]\nfoo = 1\n", 4, "Bye", "an integer"},
+		{"integer at the top", "x = 1\n", 1, "", "an integer"},
+		{"boolean value", "[Hello]\nother = true\n", 2, "Hello", "a boolean"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, got := Parse("th.toml", []byte(tt.src))
+			if f != nil || len(got) == 0 {
+				t.Fatalf("Parse accepted %q", tt.src)
+			}
+			if got[0].Line != tt.line || got[0].MessageID != tt.id || got[0].Kind != KindReserved || !strings.Contains(got[0].Err.Error(), tt.want) {
+				t.Errorf("finding = %v (line %d, id %q); want line %d, id %q, %q", got[0], got[0].Line, got[0].MessageID, tt.line, tt.id, tt.want)
+			}
+		})
+	}
+	// A dotted key defines its message at its own line.
+	f := mustParse(t, "th.toml", "# c\nHello.other = \"x\"\n")
+	if m := f.Get("Hello"); m == nil || m.Line != 2 {
+		t.Errorf("dotted key message: %v", m)
+	}
+}

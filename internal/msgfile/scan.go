@@ -2,6 +2,7 @@ package msgfile
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 )
 
@@ -53,7 +54,12 @@ func scan(src []byte) ([]item, []line) {
 			continue
 		}
 		if strings.HasPrefix(t, "[[") {
-			continue // array of tables: not a message form
+			// An array of tables is not a message form; keep its place for
+			// the finding that says so.
+			if path, ok := splitKey(strings.TrimPrefix(t, "[["), ']'); ok {
+				items = append(items, item{header: true, path: path, first: i, last: i})
+			}
+			continue
 		}
 		if t[0] == '[' {
 			path, ok := splitKey(t[1:], ']')
@@ -218,6 +224,15 @@ func definitions(items []item, ls []line) []definition {
 				defs = append(defs, definition{id: strings.Join(table, "."), first: tableIdx, last: blockEnd(items, ls, tableIdx)})
 			}
 			continue // at the top level: reported elsewhere
+		}
+		if n := len(it.path); n > 1 && reserved(it.path[n-1]) {
+			// A dotted key such as Hello.other = "...": the message is the
+			// key less its last part.
+			id := strings.Join(append(append([]string{}, table...), it.path[:n-1]...), ".")
+			if !slices.ContainsFunc(defs, func(d definition) bool { return d.id == id }) {
+				defs = append(defs, definition{id: id, first: it.first, last: it.last})
+			}
+			continue
 		}
 		defs = append(defs, definition{id: strings.Join(append(append([]string{}, table...), it.path...), "."), first: it.first, last: it.last})
 	}
