@@ -117,6 +117,19 @@ func importOne(set *msgfile.Set, dir, p string, stdout, stderr io.Writer) error 
 	if err != nil {
 		return err
 	}
+	// A target still in state "initial" is a draft or a translation of
+	// older English waiting for review: it is not taken.
+	var drafts []string
+	units = slices.DeleteFunc(units, func(u export.Unit) bool {
+		if u.State == "initial" {
+			drafts = append(drafts, u.ID)
+			return true
+		}
+		return false
+	})
+	if len(drafts) > 0 {
+		fmt.Fprintf(stderr, "faceidmsg: %s: %d units left out because their state is still \"initial\" (set it to \"translated\" when done): %s\n", p, len(drafts), strings.Join(drafts, ", "))
+	}
 	if err := translatable(tag); err != nil {
 		return err
 	}
@@ -129,5 +142,5 @@ func importOne(set *msgfile.Set, dir, p string, stdout, stderr io.Writer) error 
 		printFindings(stderr, findings, false)
 		return errors.New("the translations do not make a valid locale file; nothing was imported")
 	}
-	return mergeWork(set, dir, tag, work, p, stdout, stderr)
+	return mergeWork(set, dir, tag, work, p, stdout, stderr, true)
 }

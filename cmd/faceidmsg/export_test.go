@@ -57,6 +57,16 @@ func TestImportRoundTrip(t *testing.T) {
 	filled := append(append(append([]byte{}, xlf[:seg]...), []byte("\n    <target>แสงสว่างไม่เพียงพอ</target>")...), xlf[seg:]...)
 	os.WriteFile(filepath.Join(out, "th.xlf"), filled, 0o644)
 
+	// Still in state "initial", the new target is a draft and is left out.
+	if code, stdout, stderr := runCLI(t, "import", "-locales", dir, filepath.Join(out, "th.xlf")); code != 0 || !strings.Contains(stderr, "1 units left out") || !strings.Contains(stdout, "nothing to merge") {
+		t.Fatalf("import of a draft = %d, %q, %q", code, stdout, stderr)
+	}
+	filled = bytes.Replace(filled, []byte(`<unit id="LightTooDim">`), []byte(`<unit id="LightTooDim" >`), 1)
+	i := bytes.Index(filled, []byte(`<unit id="LightTooDim" >`))
+	j := i + bytes.Index(filled[i:], []byte(`state="initial"`))
+	filled = append(append(append([]byte{}, filled[:j]...), []byte(`state="translated"`)...), filled[j+len(`state="initial"`):]...)
+	os.WriteFile(filepath.Join(out, "th.xlf"), filled, 0o644)
+
 	if code, stdout, stderr := runCLI(t, "import", "-locales", dir, filepath.Join(out, "th.xlf")); code != 0 || !strings.Contains(stdout, "merged 1 messages") {
 		t.Fatalf("import = %d, %q, %q", code, stdout, stderr)
 	}
@@ -69,5 +79,39 @@ func TestImportRoundTrip(t *testing.T) {
 	os.WriteFile(filepath.Join(out, "th.xlf"), bad, 0o644)
 	if code, _, stderr := runCLI(t, "import", "-locales", dir, filepath.Join(out, "th.xlf")); code != 1 || !strings.Contains(stderr, "placeholders") {
 		t.Errorf("import of a broken placeholder = %d, %q", code, stderr)
+	}
+}
+
+// TestImportClearsStale: after English changes, the XLIFF export offers the
+// old translation as a draft against the new source; once the translator
+// revises it and marks it translated, import records the current English
+// and check is clean again.
+func TestImportClearsStale(t *testing.T) {
+	dir := copyLocales(t)
+	enPath := filepath.Join(dir, "en.toml")
+	os.WriteFile(enPath, bytes.Replace(mustRead(t, enPath), []byte(`other = "The light is too dim."`), []byte(`other = "It's too dark."`), 1), 0o644)
+	if code, out, _ := runCLI(t, "check", "-locales", dir); code != 1 || !strings.Contains(out, "th.toml:7: error: LightTooDim: the English changed") {
+		t.Fatalf("check after the English change = %d:\n%s", code, out)
+	}
+	out := t.TempDir()
+	if code, _, stderr := runCLI(t, "export", "-format", "xliff", "-locales", dir, "-lang", "th", "-out", out); code != 0 {
+		t.Fatal(stderr)
+	}
+	xlf := mustRead(t, filepath.Join(out, "th.xlf"))
+	i := bytes.Index(xlf, []byte(`<unit id="LightTooDim">`))
+	end := i + bytes.Index(xlf[i:], []byte("</unit>"))
+	unit := xlf[i:end]
+	if !bytes.Contains(unit, []byte(`state="initial"`)) || !bytes.Contains(unit, []byte("<source>It&#39;s too dark.</source>")) {
+		t.Fatalf("stale unit:\n%s", unit)
+	}
+	revised := bytes.Replace(unit, []byte(`state="initial"`), []byte(`state="translated"`), 1)
+	revised = bytes.Replace(revised, []byte("แสงสว่างไม่เพียงพอ"), []byte("มืดเกินไป"), 1)
+	xlf = append(append(append([]byte{}, xlf[:i]...), revised...), xlf[end:]...)
+	os.WriteFile(filepath.Join(out, "th.xlf"), xlf, 0o644)
+	if code, stdout, stderr := runCLI(t, "import", "-locales", dir, filepath.Join(out, "th.xlf")); code != 0 || !strings.Contains(stdout, "merged 1 messages") {
+		t.Fatalf("import = %d, %q, %q", code, stdout, stderr)
+	}
+	if _, out, _ := runCLI(t, "check", "-locales", dir); strings.Contains(out, "th.toml") {
+		t.Errorf("th.toml still has findings after the revised import:\n%s", out)
 	}
 }

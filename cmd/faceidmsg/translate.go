@@ -284,17 +284,24 @@ func mergeOne(set *msgfile.Set, dir, workPath string, stdout, stderr io.Writer) 
 		printFindings(stderr, findings, false)
 		return errors.New("the work file does not parse; nothing was merged")
 	}
-	return mergeWork(set, dir, tag, work, workPath, stdout, stderr)
+	return mergeWork(set, dir, tag, work, workPath, stdout, stderr, false)
 }
 
-// mergeWork merges a parsed work file into DIR/<tag>.toml.
-func mergeWork(set *msgfile.Set, dir string, tag language.Tag, work *msgfile.File, workPath string, stdout, stderr io.Writer) error {
+// mergeWork merges a parsed work file into DIR/<tag>.toml. When the work
+// file was made from another file (XLIFF), its line numbers mean nothing
+// to the user, and findings name only the message.
+func mergeWork(set *msgfile.Set, dir string, tag language.Tag, work *msgfile.File, workPath string, stdout, stderr io.Writer, synthetic bool) error {
 	target := set.File(tag)
 	targetPath := filepath.Join(dir, tag.String()+".toml")
 	if target != nil {
 		targetPath = target.Name
 	}
 	res, err := msgfile.Merge(set.English, target, work, tag, targetPath)
+	if synthetic {
+		for i := range res.Findings {
+			res.Findings[i].Line, res.Findings[i].Column = 0, 0
+		}
+	}
 	printFindings(stderr, res.Findings, false)
 	if err != nil {
 		return err

@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -42,6 +43,8 @@ func xliffFile(set *msgfile.Set, tag language.Tag) []byte {
 	fmt.Fprintf(&b, "<xliff xmlns=%q version=\"2.0\" srcLang=\"en\" trgLang=%q>\n", xliffNS, tag.String())
 	b.WriteString(" <file id=\"faceidmsg\">\n")
 	for _, m := range set.English.Messages {
+		// The hash is always the current English's: it is what the
+		// translator sees in <source>, and what import records.
 		hash := msgfile.Hash(m.Message)
 		var trg *msgfile.Message
 		if target != nil {
@@ -51,9 +54,10 @@ func xliffFile(set *msgfile.Set, tag language.Tag) []byte {
 		if trg != nil && trg.Other != "" {
 			state = "translated"
 			if trg.Hash != "" && trg.Hash != hash {
-				// Translated from older English: offer it for review, and
-				// keep the hash it was made from.
-				state, hash = "initial", trg.Hash
+				// Translated from older English: the old target stays as a
+				// draft for review, and import leaves it out until the
+				// translator marks it translated.
+				state = "initial"
 			}
 		}
 		fmt.Fprintf(&b, "  <unit id=%q>\n   <notes>\n", m.ID)
@@ -99,6 +103,7 @@ func escapeAttr(s string) string {
 // Unit is one translated unit read from an XLIFF file.
 type Unit struct {
 	ID, Target, Hash string
+	State            string // the segment's state: initial, translated, reviewed or final
 }
 
 // ReadXLIFF reads an XLIFF 2.0 file: its target language and every unit
@@ -116,6 +121,7 @@ func ReadXLIFF(r io.Reader) (language.Tag, []Unit, error) {
 					Text     string `xml:",chardata"`
 				} `xml:"notes>note"`
 				Segments []struct {
+					State  string   `xml:"state,attr"`
 					Target *content `xml:"target"`
 				} `xml:"segment"`
 			} `xml:"unit"`
@@ -137,16 +143,21 @@ func ReadXLIFF(r io.Reader) (language.Tag, []Unit, error) {
 		for _, u := range f.Units {
 			var text strings.Builder
 			has := false
+			state := ""
 			for _, s := range u.Segments {
 				if s.Target != nil {
 					has = true
 					text.WriteString(s.Target.text)
 				}
+				// XLIFF's default state is "initial".
+				if st := cmp.Or(s.State, "initial"); state == "" || st == "initial" {
+					state = st
+				}
 			}
 			if !has {
 				continue
 			}
-			unit := Unit{ID: u.ID, Target: text.String()}
+			unit := Unit{ID: u.ID, Target: text.String(), State: state}
 			for _, n := range u.Notes {
 				if n.Category == "hash" {
 					unit.Hash = strings.TrimSpace(n.Text)

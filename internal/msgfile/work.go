@@ -146,7 +146,7 @@ func Merge(en, target, work *File, tag language.Tag, targetName string) (*MergeR
 		edits = append(edits, Edit{ID: m.ID, Other: m.Other, Hash: hash})
 	}
 	if HasError(res.Findings) {
-		return res, errors.New("the work file has errors; nothing was merged")
+		return res, errors.New("the translations have errors; nothing was merged")
 	}
 	order := en.IDs()
 	slices.SortStableFunc(edits, func(a, b Edit) int { return slices.Index(order, a.ID) - slices.Index(order, b.ID) })
