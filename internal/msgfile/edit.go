@@ -11,9 +11,10 @@ import (
 )
 
 // Edit sets one message's text and the hash of the English it was
-// translated from.
+// translated from, and marks it as meant to equal English when asked.
 type Edit struct {
 	ID, Other, Hash string
+	SameAsEnglish   bool
 }
 
 // KeyValue encodes one TOML key = "value" line with the TOML library, so
@@ -100,7 +101,7 @@ func Apply(f *File, edits []Edit, order []string) ([]byte, error) {
 			added = append(added, e)
 			continue
 		}
-		if m.Other == e.Other && m.Hash == e.Hash {
+		if m.Other == e.Other && m.Hash == e.Hash && (m.SameAsEnglish || !e.SameAsEnglish) {
 			continue // already so: keep the translator's lines as written
 		}
 		if m.first < 0 || m.first >= len(ls) || !strings.HasPrefix(strings.TrimSpace(ls[m.first].text), "[") {
@@ -140,7 +141,14 @@ func Apply(f *File, edits []Edit, order []string) ([]byte, error) {
 				drop[i] = true
 			}
 		}
-		replace[other.first] = append(lines, indent+ov+trailingComment(ls[other.first:other.last+1]))
+		comment := trailingComment(ls[other.first : other.last+1])
+		if e.SameAsEnglish && !m.SameAsEnglish {
+			if comment == "" {
+				comment = " #"
+			}
+			comment += " " + SameAsEnglishMarker
+		}
+		replace[other.first] = append(lines, indent+ov+comment)
 		for i := other.first + 1; i <= other.last; i++ {
 			drop[i] = true
 		}
@@ -262,6 +270,9 @@ func newTable(e Edit) ([]string, error) {
 	ov, err := KeyValue("other", e.Other)
 	if err != nil {
 		return nil, err
+	}
+	if e.SameAsEnglish {
+		return []string{"", TableHeader(e.ID), "# " + SameAsEnglishMarker, hv, ov}, nil
 	}
 	return []string{"", TableHeader(e.ID), hv, ov}, nil
 }

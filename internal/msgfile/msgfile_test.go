@@ -289,7 +289,7 @@ other = "ผิดพลาด {{.Code}}" # same-as-english? no
 
 func TestApplyOrder(t *testing.T) {
 	f := mustParse(t, "th.toml", "# top\n\n[B]\nother = \"b\"\n")
-	out, err := Apply(f, []Edit{{"A", "a", "h1"}, {"C", "c", "h3"}, {"Z", "z", "h9"}}, []string{"A", "B", "C"})
+	out, err := Apply(f, []Edit{{ID: "A", Other: "a", Hash: "h1"}, {ID: "C", Other: "c", Hash: "h3"}, {ID: "Z", Other: "z", Hash: "h9"}}, []string{"A", "B", "C"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -304,7 +304,7 @@ func TestApplyOrder(t *testing.T) {
 
 func TestApplyRefusesKeyForm(t *testing.T) {
 	f := mustParse(t, "th.toml", "Hello = \"x\"\n")
-	if _, err := Apply(f, []Edit{{"Hello", "y", "h"}}, nil); err == nil || !strings.Contains(err.Error(), "th.toml:1") {
+	if _, err := Apply(f, []Edit{{ID: "Hello", Other: "y", Hash: "h"}}, nil); err == nil || !strings.Contains(err.Error(), "th.toml:1") {
 		t.Errorf("Apply on a key-form message: %v; want an error naming th.toml:1", err)
 	}
 }
@@ -548,5 +548,29 @@ func TestParseStructureFindings(t *testing.T) {
 	f := mustParse(t, "th.toml", "# c\nHello.other = \"x\"\n")
 	if m := f.Get("Hello"); m == nil || m.Line != 2 {
 		t.Errorf("dotted key message: %v", m)
+	}
+}
+
+// TestMergeKeepsSameAsEnglishMarker: a translator who marks a text as meant
+// to equal English in the work file keeps that mark in the locale file, so
+// check does not warn after the merge.
+func TestMergeKeepsSameAsEnglishMarker(t *testing.T) {
+	en := mustParse(t, "en.toml", enSrc)
+	for _, target := range []*File{nil, mustParse(t, "sw.toml", "[Hello]\nhash = \"old\"\nother = \"Hujambo\"  # by hand\n")} {
+		work := mustParse(t, "translate.sw.toml", "[Hello]\n# same-as-english: a greeting used as is\nother = \"Hello.\"\n")
+		res, err := Merge(en, target, work, language.MustParse("sw"), "sw.toml")
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := mustParse(t, "sw.toml", string(res.Src))
+		if m := got.Get("Hello"); m == nil || !m.SameAsEnglish {
+			t.Errorf("marker lost:\n%s", res.Src)
+		}
+		if slices.ContainsFunc(Check(en, got, Options{Override: true}), func(f Finding) bool { return f.Kind == KindSameAsEn }) {
+			t.Errorf("check still warns:\n%s", res.Src)
+		}
+		if target != nil && !strings.Contains(string(res.Src), "# by hand same-as-english") {
+			t.Errorf("the translator's own comment was not kept:\n%s", res.Src)
+		}
 	}
 }

@@ -138,12 +138,12 @@ func Merge(en, target, work *File, tag language.Tag, targetName string) (*MergeR
 			hash = Hash(src.Message)
 		}
 		if target != nil {
-			if old := target.Get(m.ID); old != nil && old.Other == m.Other && old.Hash == hash {
+			if old := target.Get(m.ID); old != nil && old.Other == m.Other && old.Hash == hash && (old.SameAsEnglish || !m.SameAsEnglish) {
 				res.Unchanged = append(res.Unchanged, m.ID)
 				continue
 			}
 		}
-		edits = append(edits, Edit{ID: m.ID, Other: m.Other, Hash: hash})
+		edits = append(edits, Edit{ID: m.ID, Other: m.Other, Hash: hash, SameAsEnglish: m.SameAsEnglish})
 	}
 	if HasError(res.Findings) {
 		return res, errors.New("the translations have errors; nothing was merged")
