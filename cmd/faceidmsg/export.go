@@ -41,7 +41,7 @@ func exportCmd(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	set, findings, err := loadSet(o.locales)
+	set, findings, _, err := loadSet(o.locales)
 	if err != nil {
 		return err
 	}

@@ -18,32 +18,35 @@ import (
 
 // The translator's commands: check, status, translate, merge, pseudo.
 
-// embeddedEnglish is the English source compiled into the library.
-func embeddedEnglish() (*msgfile.File, error) {
-	f, findings := msgfile.ReadFile(faceidmsg.Locales(), "en.toml", "locales/en.toml")
-	if f == nil {
-		return nil, fmt.Errorf("embedded English does not parse: %v", findings[0])
-	}
-	return f, nil
-}
+// repoLocales is the folder the translator commands work on by default:
+// the repository's locales, when the command runs at its root.
+const repoLocales = "locales"
 
-// loadSet reads the locale set a command works on: the embedded locales,
-// or DIR's files checked against the embedded English layered with DIR's
-// own en.toml.
-func loadSet(dir string) (*msgfile.Set, []msgfile.Finding, error) {
+// loadSet reads the locale set a command works on, and says whether it is
+// an app's override directory:
+//   - with no DIR: ./locales when it holds en.toml (the repository's files,
+//     as translators edit them), else the embedded locales; shipped rules.
+//   - with -locales DIR: DIR's files, checked against the embedded English
+//     with DIR's own en.toml layered over it; override rules, in which a
+//     message a file lacks but the shipped locale has is not missing.
+func loadSet(dir string) (set *msgfile.Set, findings []msgfile.Finding, opt msgfile.Options, err error) {
 	if dir == "" {
-		set, findings := msgfile.LoadSet(faceidmsg.Locales(), ".", "locales", nil)
-		return set, findings, nil
+		if st, err := os.Stat(filepath.Join(repoLocales, "en.toml")); err == nil && st.Mode().IsRegular() {
+			set, findings = msgfile.LoadSet(os.DirFS(repoLocales), ".", repoLocales, nil)
+			return set, findings, opt, nil
+		}
+		set, findings = msgfile.LoadSet(faceidmsg.Locales(), ".", "locales", nil)
+		return set, findings, opt, nil
 	}
 	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-		return nil, nil, fmt.Errorf("%w: -locales: %s is not a directory", errUsage, dir)
+		return nil, nil, opt, fmt.Errorf("%w: -locales: %s is not a directory", errUsage, dir)
 	}
-	en, err := embeddedEnglish()
-	if err != nil {
-		return nil, nil, err
+	shipped, _ := msgfile.LoadSet(faceidmsg.Locales(), ".", "locales", nil)
+	if shipped.English == nil {
+		return nil, nil, opt, errors.New("the embedded English does not parse")
 	}
-	set, findings := msgfile.LoadSet(os.DirFS(dir), ".", dir, en)
-	return set, findings, nil
+	set, findings = msgfile.LoadSet(os.DirFS(dir), ".", dir, shipped.English)
+	return set, findings, msgfile.Options{Override: true, Shipped: shipped}, nil
 }
 
 type findingRecord struct {
@@ -81,12 +84,13 @@ func check(args []string, stdout, stderr io.Writer) error {
 	if len(rest) > 0 {
 		return fmt.Errorf("%w: check takes no arguments, got %q", errUsage, rest[0])
 	}
-	set, findings, err := loadSet(o.locales)
+	set, findings, opt, err := loadSet(o.locales)
 	if err != nil {
 		return err
 	}
 	if set.English != nil {
-		findings = append(findings, set.Check(msgfile.Options{Override: o.locales != "", RequireComplete: *complete})...)
+		opt.RequireComplete = *complete
+		findings = append(findings, set.Check(opt)...)
 	}
 	if err := printFindings(stdout, findings, o.json); err != nil {
 		return err
@@ -118,7 +122,7 @@ func status(args []string, stdout io.Writer) error {
 	if len(rest) > 0 {
 		return fmt.Errorf("%w: status takes no arguments, got %q", errUsage, rest[0])
 	}
-	set, findings, err := loadSet(o.locales)
+	set, findings, _, err := loadSet(o.locales)
 	if err != nil {
 		return err
 	}
@@ -158,14 +162,20 @@ func status(args []string, stdout io.Writer) error {
 	return tw.Flush()
 }
 
-// diskSet reads DIR (default "locales") for the commands that write files.
+// diskSet reads the folder the commands that write files write into:
+// DIR, or ./locales.
 func diskSet(dir string) (*msgfile.Set, string, error) {
 	if dir == "" {
-		dir = "locales"
+		if _, err := os.Stat(filepath.Join(repoLocales, "en.toml")); err != nil {
+			return nil, "", fmt.Errorf("%w: no ./locales/en.toml here; run this at the repository's root or give -locales DIR", errUsage)
+		}
 	}
-	set, findings, err := loadSet(dir)
+	set, findings, _, err := loadSet(dir)
 	if err != nil {
 		return nil, "", err
+	}
+	if dir == "" {
+		dir = repoLocales
 	}
 	if msgfile.HasError(findings) {
 		var msg string

@@ -51,6 +51,7 @@ func TestCheckDir(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string]string{
 		"th.toml":         "[LightTooDim]\nother = \"มืด\"\n\n[LightTooDm]\nother = \"x\"\n",
+		"sw.toml":         "[LightTooDim]\nother = \"Mwanga ni hafifu.\"\n",
 		"id.toml":         "[UnknownCode]\nother = \"Gagal.\"\n",
 		"vi.toml":         "[LightTooDim\n",
 		"xx-invalid.toml": "",
@@ -69,12 +70,32 @@ func TestCheckDir(t *testing.T) {
 		filepath.Join(dir, "id.toml") + ":1: error: UnknownCode: placeholders (none) differ from English's {{.Code}} [placeholder]",
 		filepath.Join(dir, "vi.toml") + ":1:13: error:",
 		filepath.Join(dir, "xx-invalid.toml") + ": error: file name",
-		filepath.Join(dir, "th.toml") + ": warning: LightTooBright: not translated",
+		filepath.Join(dir, "sw.toml") + ": warning: LightTooBright: not translated",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("check output lacks %q:\n%s", want, out)
 		}
 	}
+	// A message the override of a shipped language lacks is served from
+	// the shipped file, so it is not reported.
+	if unwanted := filepath.Join(dir, "th.toml") + ": warning: LightTooBright"; strings.Contains(out, unwanted) {
+		t.Errorf("check output has %q:\n%s", unwanted, out)
+	}
+	// An override of English is checked against the shipped English.
+	os.WriteFile(filepath.Join(dir, "en.toml"), []byte("[LightTooDm]\nother = \"typo\"\n[UnknownCode]\nother = \"Oops.\"\n"), 0o644)
+	_, out, _ = runCLI(t, "check", "-locales", dir)
+	for _, want := range []string{
+		filepath.Join(dir, "en.toml") + ":1: error: LightTooDm: the English source has no message",
+		filepath.Join(dir, "en.toml") + ":3: error: UnknownCode: placeholders (none) differ",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("check output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "en.toml: warning") {
+		t.Errorf("a partial override of English is reported as incomplete:\n%s", out)
+	}
+	os.Remove(filepath.Join(dir, "en.toml"))
 	// -complete turns untranslated messages into errors; -json gives one
 	// finding per line.
 	_, out, _ = runCLI(t, "check", "-locales", dir, "-complete", "-json")
@@ -124,60 +145,63 @@ func TestStatusShipped(t *testing.T) {
 
 // TestRoundTripCLI: remove a translation, translate lists it, fill it in,
 // merge, check is clean with the hash recorded; change English and check
-// reports it stale.
+// reports it stale. It runs where a translator does: at the root of a
+// checkout, with no -locales, so the commands work on ./locales.
 func TestRoundTripCLI(t *testing.T) {
-	dir := copyLocales(t)
-	thPath := filepath.Join(dir, "th.toml")
+	root := t.TempDir()
+	dir := filepath.Join(root, "locales")
+	os.Rename(copyLocales(t), dir)
+	t.Chdir(root)
+	thPath := filepath.Join("locales", "th.toml")
 	orig, _ := os.ReadFile(thPath)
-	// Remove the LightTooDim table (three lines) from th.toml.
+	// Remove the LightTooDim table from th.toml.
 	start := bytes.Index(orig, []byte("[LightTooDim]\n"))
 	end := start + bytes.Index(orig[start:], []byte("\n\n")) + 2
 	removed := append(append([]byte{}, orig[:start]...), orig[end:]...)
 	if err := os.WriteFile(thPath, removed, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if code, out, _ := runCLI(t, "check", "-locales", dir, "-complete"); code != 1 || !strings.Contains(out, "LightTooDim: not translated") {
+	if code, out, _ := runCLI(t, "check"); code != 1 || !strings.Contains(out, "locales/th.toml: error: LightTooDim: message missing") {
 		t.Fatalf("check after removal = %d:\n%s", code, out)
 	}
 
-	// The work file may sit beside the locale files.
-	work := filepath.Join(dir, "translate.th.toml")
-	code, out, errOut := runCLI(t, "translate", "-locales", dir, "-out", work, "th")
-	if code != 0 || !strings.Contains(out, "1 missing, 0 stale") {
+	code, out, errOut := runCLI(t, "translate", "th")
+	if code != 0 || !strings.Contains(out, "wrote translate.th.toml: 1 missing, 0 stale") {
 		t.Fatalf("translate = %d, %q, %q", code, out, errOut)
 	}
-	wf, _ := os.ReadFile(work)
+	wf, _ := os.ReadFile("translate.th.toml")
 	if !strings.Contains(string(wf), "[LightTooDim]") || strings.Count(string(wf), "other = ") != 1 || !strings.Contains(string(wf), "# English: The light is too dim.") {
 		t.Fatalf("work file:\n%s", wf)
 	}
 	filled := strings.Replace(string(wf), `other = ""`, `other = "แสงสว่างไม่เพียงพอ"`, 1)
-	if err := os.WriteFile(work, []byte(filled), 0o644); err != nil {
+	if err := os.WriteFile("translate.th.toml", []byte(filled), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if code, out, errOut := runCLI(t, "merge", "-locales", dir, work); code != 0 || !strings.Contains(out, "merged 1 messages") {
+	if code, out, errOut := runCLI(t, "merge", "translate.th.toml"); code != 0 || !strings.Contains(out, "merged 1 messages") {
 		t.Fatalf("merge = %d, %q, %q", code, out, errOut)
 	}
 	merged, _ := os.ReadFile(thPath)
 	if !bytes.Equal(merged, orig) {
 		t.Errorf("after the round trip th.toml differs from the original:\n%s", merged)
 	}
-	if code, out, _ := runCLI(t, "check", "-locales", dir, "-complete"); code != 0 || out != "" {
+	if code, out, _ := runCLI(t, "check"); code != 0 || out != "" {
 		t.Errorf("check after merge = %d:\n%s", code, out)
 	}
-	if code, out, _ := runCLI(t, "translate", "-locales", dir, "th"); code != 0 || !strings.Contains(out, "nothing to translate") {
+	if code, out, _ := runCLI(t, "translate", "th"); code != 0 || !strings.Contains(out, "nothing to translate") {
 		t.Errorf("translate of a complete locale = %d, %q", code, out)
 	}
 
 	// Change the English source: the translation is now stale.
-	if err := os.WriteFile(filepath.Join(dir, "en.toml"), bytes.Replace(mustRead(t, filepath.Join(dir, "en.toml")), []byte(`other = "The light is too dim."`), []byte(`other = "It's too dark."`), 1), 0o644); err != nil {
+	enPath := filepath.Join("locales", "en.toml")
+	if err := os.WriteFile(enPath, bytes.Replace(mustRead(t, enPath), []byte(`other = "The light is too dim."`), []byte(`other = "It's too dark."`), 1), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	line := bytes.Count(merged[:bytes.Index(merged, []byte("[LightTooDim]"))], []byte("\n")) + 1
-	code, out, _ = runCLI(t, "check", "-locales", dir)
+	code, out, _ = runCLI(t, "check")
 	if want := fmt.Sprintf("%s:%d: error: LightTooDim: the English changed since this was translated", thPath, line); code != 1 || !strings.Contains(out, want) {
 		t.Errorf("check after an English change = %d; want a line with %q:\n%s", code, want, out)
 	}
-	_, out, _ = runCLI(t, "status", "-locales", dir, "-json")
+	_, out, _ = runCLI(t, "status", "-json")
 	if want := `{"tag":"th","total":69,"translated":69,"missing":0,"stale":1,"percent":98}`; !strings.Contains(out, want) {
 		t.Errorf("status after an English change lacks %s:\n%s", want, out)
 	}

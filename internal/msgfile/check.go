@@ -23,12 +23,19 @@ type Options struct {
 	// English it was translated from.
 	Override        bool
 	RequireComplete bool
+	// Shipped, with Override, is the shipped locale set: a message an
+	// override file lacks is not untranslated when the shipped file of its
+	// language has it, since the library serves that text.
+	Shipped *Set
+
+	partial bool // the file may lack messages (an override of English)
 }
 
 // Set is the files of one locale directory and their English source.
 type Set struct {
 	English *File   // the source every file is checked against
 	Files   []*File // every file that parsed, English first, then by name
+	Base    *File   // the English the directory's own en.toml overrides, if any
 }
 
 // LoadSet reads every *.toml file in dir of fsys, except work files
@@ -76,6 +83,7 @@ func LoadSet(fsys fs.FS, dir, label string, base *File) (*Set, []Finding) {
 		}
 		return 0
 	})
+	set.Base = base
 	switch {
 	case base != nil && en != nil:
 		set.English = Layer(base, en)
@@ -125,11 +133,16 @@ func Layer(base, over *File) *File {
 func (s *Set) Check(opt Options) []Finding {
 	var out []Finding
 	for _, f := range s.Files {
-		if f.Tag == language.English {
+		switch {
+		case f.Tag == language.English && s.Base != nil:
+			// An override of English: checked against the English it
+			// overrides, and it may change just a few messages.
+			out = append(out, Check(s.Base, f, Options{Override: true, partial: true})...)
+		case f.Tag == language.English:
 			out = append(out, CheckSource(f)...)
-			continue
+		default:
+			out = append(out, Check(s.English, f, opt)...)
 		}
-		out = append(out, Check(s.English, f, opt)...)
 	}
 	return out
 }
@@ -174,8 +187,13 @@ func Check(en, f *File, opt Options) []Finding {
 		}
 	}
 	for _, src := range en.Messages {
-		if f.Get(src.ID) != nil {
+		if opt.partial || f.Get(src.ID) != nil {
 			continue
+		}
+		if opt.Shipped != nil {
+			if sf := opt.Shipped.File(f.Tag); sf != nil && sf.Get(src.ID) != nil {
+				continue
+			}
 		}
 		at := Finding{File: f.Name, MessageID: src.ID}
 		switch {
