@@ -886,3 +886,26 @@ func TestKey(t *testing.T) {
 		}
 	}
 }
+
+// TestRegionalOverrideFallsBackToItsLanguage: a partial pt-PT falls back to
+// the shipped pt-BR, not to English, for what it lacks.
+func TestRegionalOverrideFallsBackToItsLanguage(t *testing.T) {
+	b := newBundle(t, WithLocales(fstest.MapFS{"pt-PT.toml": {Data: []byte("[LightTooDim]\nother = \"A luz é demasiado fraca.\"\n")}}))
+	loc := b.Localizer("pt-PT")
+	if loc.Tag().String() != "pt-PT" {
+		t.Fatalf("Localizer(pt-PT) = %s", loc.Tag())
+	}
+	got, _ := loc.LookupNumber(1202)
+	want, _ := b.Localizer("pt-BR").LookupNumber(1202)
+	if got.Text != want.Text || got.Lang.String() != "pt-BR" || !got.Fallback {
+		t.Errorf("pt-PT 1202 = %q (%s); want pt-BR's %q", got.Text, got.Lang, want.Text)
+	}
+	if m, _ := loc.LookupNumber(1201); m.Text != "A luz é demasiado fraca." || m.Lang.String() != "pt-PT" {
+		t.Errorf("pt-PT 1201 = %q (%s)", m.Text, m.Lang)
+	}
+	// A new language with no relative still falls back to English.
+	b = newBundle(t, WithLocales(fstest.MapFS{"sw.toml": {Data: []byte("[LightTooDim]\nother = \"Mwanga ni hafifu.\"\n")}}))
+	if m, _ := b.Localizer("sw").LookupNumber(1202); m.Lang != language.English {
+		t.Errorf("sw 1202 from %s; want en", m.Lang)
+	}
+}

@@ -66,8 +66,9 @@
 // # Fallback
 //
 // Fallback is per message. When the chosen locale lacks a message, the text
-// comes from the locale's parent (zh-Hant for zh-Hant-HK), if loaded, and
-// then from English. [Message.Lang] always says which language the text is
+// comes from the locale's parent (zh-Hant for zh-Hant-HK), if loaded, else
+// from the closest locale of the same language (pt-BR for a partial pt-PT),
+// and then from English. [Message.Lang] always says which language the text is
 // in, so a server can set Content-Language, and [Message.Fallback] says
 // whether the text or the hint came from another language.
 //

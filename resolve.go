@@ -144,7 +144,9 @@ func checkLayer(f *msgfile.File, en *msgfile.File) error {
 }
 
 // chain is the fallback order for tag: the tag, its parents that the
-// bundle has, then English.
+// bundle has, then, if none of those is a complete language, the locale of
+// the same language that negotiation would pick without tag (pt-BR for a
+// partial pt-PT), then English.
 func (b *Bundle) chain(tag language.Tag) []*lang {
 	var c []*lang
 	for t := tag; t != language.Und; t = t.Parent() {
@@ -152,10 +154,33 @@ func (b *Bundle) chain(tag language.Tag) []*lang {
 			c = append(c, l)
 		}
 	}
+	if sib := b.sibling(tag); sib != nil && !slices.Contains(c, sib) {
+		c = append(c, sib)
+	}
 	if en := b.langs[language.English]; !slices.Contains(c, en) {
 		c = append(c, en)
 	}
 	return c
+}
+
+// sibling returns the closest other locale of tag's language, as
+// negotiation rates it (High or better), or nil.
+func (b *Bundle) sibling(tag language.Tag) *lang {
+	base, _ := tag.Base()
+	var cands []language.Tag
+	for _, t := range b.natural {
+		if tb, _ := t.Base(); tb == base && t != tag && t != language.English {
+			cands = append(cands, t)
+		}
+	}
+	if len(cands) == 0 {
+		return nil
+	}
+	_, i, conf := language.NewMatcher(cands).Match(tag)
+	if conf < language.High {
+		return nil
+	}
+	return b.langs[cands[i]]
 }
 
 // text returns the text of message id from the first language of chain
