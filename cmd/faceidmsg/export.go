@@ -77,6 +77,16 @@ func exportCmd(args []string, stdout io.Writer) error {
 	return nil
 }
 
+// parseBase returns the base language of a tag as a client writes it.
+func parseBase(s string) (language.Base, bool) {
+	t, err := language.Parse(strings.ReplaceAll(s, "_", "-"))
+	if err != nil {
+		return language.Base{}, false
+	}
+	b, _ := t.Base()
+	return b, true
+}
+
 // exportTags reads -lang as a comma-separated list of the bundle's tags;
 // without it, every locale but the pseudo-locales.
 func exportTags(b *faceidmsg.Bundle, list string) ([]language.Tag, error) {
@@ -93,9 +103,14 @@ func exportTags(b *faceidmsg.Bundle, list string) ([]language.Tag, error) {
 	}
 	var tags []language.Tag
 	for _, s := range strings.Split(list, ",") {
-		tag, err := language.Parse(strings.TrimSpace(s))
-		if err != nil || !have[tag] {
-			return nil, fmt.Errorf("%w: -lang: %q is not one of the bundle's locales (see faceidmsg languages -pseudo)", errUsage, s)
+		// Each entry is negotiated as lookup's -lang is, so zh-TW or zh_TW
+		// exports zh-Hant; an entry that only English would serve is an
+		// error, not a silent English export.
+		s = strings.TrimSpace(s)
+		tag := b.Match(s)
+		base, _ := tag.Base()
+		if want, _ := parseBase(s); !have[tag] || (tag == language.English && want != base) {
+			return nil, fmt.Errorf("%w: -lang: no locale of the bundle serves %q (see faceidmsg languages -pseudo)", errUsage, s)
 		}
 		if !slices.Contains(tags, tag) {
 			tags = append(tags, tag)

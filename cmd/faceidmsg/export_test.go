@@ -10,7 +10,7 @@ import (
 
 func TestExportCommand(t *testing.T) {
 	out := t.TempDir()
-	code, stdout, stderr := runCLI(t, "export", "-format", "flat", "-out", out, "-lang", "th,zh-Hant")
+	code, stdout, stderr := runCLI(t, "export", "-format", "flat", "-out", out, "-lang", "th-TH,zh_TW")
 	if code != 0 || !strings.Contains(stdout, "wrote 3 files for 3 locales") {
 		t.Fatalf("export = %d, %q, %q", code, stdout, stderr)
 	}

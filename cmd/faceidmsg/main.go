@@ -36,10 +36,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/faceidmsg/faceidmsg"
+	"github.com/faceidmsg/faceidmsg/internal/export"
 )
 
 func main() {
@@ -147,7 +149,22 @@ func (o *options) flags(name string, withLang bool) *flag.FlagSet {
 // parse reads flags and positional arguments in any order, so that
 // "lookup 1201 -lang th" works as well as "lookup -lang th 1201".
 func (o *options) parse(fs *flag.FlagSet, args []string) ([]string, error) {
+	// A negative code such as -999 is an argument, not a flag: no flag
+	// takes a number. Mark such arguments so the flag package passes them.
+	const mark = "\x00"
+	args = slices.Clone(args)
+	for i, a := range args {
+		if len(a) > 1 && a[0] == '-' && strings.Trim(a[1:], "0123456789") == "" {
+			args[i] = mark + a
+		}
+	}
 	var rest []string
+	unmark := func(s []string) []string {
+		for i := range s {
+			s[i] = strings.TrimPrefix(s[i], mark)
+		}
+		return s
+	}
 	for {
 		if err := fs.Parse(args); err != nil {
 			if errors.Is(err, flag.ErrHelp) {
@@ -157,10 +174,10 @@ func (o *options) parse(fs *flag.FlagSet, args []string) ([]string, error) {
 		}
 		args = fs.Args()
 		if len(args) == 0 {
-			return rest, nil
+			return unmark(rest), nil
 		}
 		if args[0] == "--" {
-			return append(rest, args[1:]...), nil
+			return unmark(append(rest, args[1:]...)), nil
 		}
 		rest = append(rest, args[0])
 		args = args[1:]
@@ -196,9 +213,18 @@ type record struct {
 	Description string `json:"description"`
 }
 
+// key is the name m's string has in exported files: the generic message's
+// for a code the catalogue does not know.
+func key(m faceidmsg.Message) string {
+	if m.Category == faceidmsg.CategoryUnknown {
+		return export.UnknownKey
+	}
+	return faceidmsg.Key(m.Namespace, m.Code)
+}
+
 func toRecord(m faceidmsg.Message) record {
 	return record{
-		Namespace: string(m.Namespace), Code: m.Code, Key: faceidmsg.Key(m.Namespace, m.Code), MessageID: m.MessageID,
+		Namespace: string(m.Namespace), Code: m.Code, Key: key(m), MessageID: m.MessageID,
 		Lang: m.Lang.String(), Text: m.Text, Hint: m.Hint,
 		Category: string(m.Category), Retryable: m.Retryable, Fallback: m.Fallback,
 		Description: m.Description,

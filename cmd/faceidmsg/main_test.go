@@ -59,6 +59,7 @@ func TestRun(t *testing.T) {
 		{"header", []string{"lookup", "-lang", "xx-invalid;q=abc, th", "0"}, 0, text("th", "0") + "\n", "", ""},
 		{"no hint for success", []string{"lookup", "Success"}, 0, text("en", "Success") + "\n", "", ""},
 		{"unknown code", []string{"lookup", "1201", "9999"}, 1, text("en", "1201") + "\n" + hint("en", "1201") + "\n" + text("en", "9999") + "\n" + hint("en", "9999") + "\n", `unknown code: saas "9999"`, ""},
+		{"negative code is not a flag", []string{"lookup", "-lang", "th", "-999"}, 1, text("th", "-999") + "\n" + hint("th", "-999") + "\n", `unknown code: saas "-999"`, ""},
 		{"locales dir", []string{"lookup", "-locales", dir, "1201"}, 0, "Too dark.\n" + hint("en", "1201") + "\n", "", ""},
 		{"locales dir missing", []string{"lookup", "-locales", filepath.Join(dir, "nope"), "1201"}, 2, "", "-locales", ""},
 		{"locales dir bad file", []string{"lookup", "-locales", bad, "1201"}, 1, "", filepath.Join(bad, "th.toml") + `:3: message "Typo": unknown message ID`, ""},
@@ -162,7 +163,7 @@ func TestLookupJSON(t *testing.T) {
 	if !reflect.DeepEqual(recs[0], want) {
 		t.Errorf("record = %v; want %v", recs[0], want)
 	}
-	if recs[1]["category"] != "unknown" || recs[1]["namespace"] != "paas" || recs[1]["code"] != "Nope" {
+	if recs[1]["category"] != "unknown" || recs[1]["namespace"] != "paas" || recs[1]["code"] != "Nope" || recs[1]["key"] != "unknown" {
 		t.Errorf("unknown record = %v", recs[1])
 	}
 }
