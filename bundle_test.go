@@ -541,23 +541,6 @@ func TestOverrideNewPartialLocale(t *testing.T) {
 	}
 }
 
-// TestOverrideParentFallback: a message falls back to the locale's parent
-// before English.
-func TestOverrideParentFallback(t *testing.T) {
-	b := newBundle(t, WithLocales(fstest.MapFS{
-		"zh-Hant-HK.toml": {Data: []byte("[LightTooDim]\nother = \"光線太暗喇。\"\n")},
-	}))
-	hk := b.Localizer("zh-Hant-HK")
-	if hk.Tag().String() != "zh-Hant-HK" {
-		t.Fatalf("Tag() = %s; want zh-Hant-HK", hk.Tag())
-	}
-	m, _ := hk.LookupNumber(1202)
-	want, _ := b.Localizer("zh-Hant").LookupNumber(1202)
-	if m.Text != want.Text || m.Lang.String() != "zh-Hant" || !m.Fallback {
-		t.Errorf("got %q (%s); want the zh-Hant text %q", m.Text, m.Lang, want.Text)
-	}
-}
-
 func TestOverrideErrors(t *testing.T) {
 	tests := []struct {
 		name     string
@@ -887,25 +870,33 @@ func TestKey(t *testing.T) {
 	}
 }
 
-// TestRegionalOverrideFallsBackToItsLanguage: a partial pt-PT falls back to
-// the shipped pt-BR, not to English, for what it lacks.
-func TestRegionalOverrideFallsBackToItsLanguage(t *testing.T) {
-	b := newBundle(t, WithLocales(fstest.MapFS{"pt-PT.toml": {Data: []byte("[LightTooDim]\nother = \"A luz é demasiado fraca.\"\n")}}))
-	loc := b.Localizer("pt-PT")
-	if loc.Tag().String() != "pt-PT" {
-		t.Fatalf("Localizer(pt-PT) = %s", loc.Tag())
+// TestFallbackChain: a partial locale takes what it lacks from its parent,
+// else from the closest locale of its language, else from English.
+func TestFallbackChain(t *testing.T) {
+	tests := []struct {
+		name, file, text string
+		tag, from        string // the locale asked for, and where 1202 must come from
+	}{
+		{"parent", "zh-Hant-HK.toml", "光線太暗喇。", "zh-Hant-HK", "zh-Hant"},
+		{"same language", "pt-PT.toml", "A luz é demasiado fraca.", "pt-PT", "pt-BR"},
+		{"no relative", "sw.toml", "Mwanga ni hafifu.", "sw", "en"},
 	}
-	got, _ := loc.LookupNumber(1202)
-	want, _ := b.Localizer("pt-BR").LookupNumber(1202)
-	if got.Text != want.Text || got.Lang.String() != "pt-BR" || !got.Fallback {
-		t.Errorf("pt-PT 1202 = %q (%s); want pt-BR's %q", got.Text, got.Lang, want.Text)
-	}
-	if m, _ := loc.LookupNumber(1201); m.Text != "A luz é demasiado fraca." || m.Lang.String() != "pt-PT" {
-		t.Errorf("pt-PT 1201 = %q (%s)", m.Text, m.Lang)
-	}
-	// A new language with no relative still falls back to English.
-	b = newBundle(t, WithLocales(fstest.MapFS{"sw.toml": {Data: []byte("[LightTooDim]\nother = \"Mwanga ni hafifu.\"\n")}}))
-	if m, _ := b.Localizer("sw").LookupNumber(1202); m.Lang != language.English {
-		t.Errorf("sw 1202 from %s; want en", m.Lang)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b := newBundle(t, WithLocales(fstest.MapFS{tt.file: {Data: []byte("[LightTooDim]\nother = \"" + tt.text + "\"\n")}}))
+			loc := b.Localizer(tt.tag)
+			if loc.Tag().String() != tt.tag {
+				t.Fatalf("Localizer(%s).Tag() = %s", tt.tag, loc.Tag())
+			}
+			// The text is the file's own; its hint is not, so Fallback is set.
+			if m, _ := loc.LookupNumber(1201); m.Text != tt.text || m.Lang.String() != tt.tag || !m.Fallback {
+				t.Errorf("1201 = %q (%s, fallback %t); want the file's own text, with the hint from elsewhere", m.Text, m.Lang, m.Fallback)
+			}
+			got, _ := loc.LookupNumber(1202)
+			want, _ := b.Localizer(tt.from).LookupNumber(1202)
+			if got.Text != want.Text || got.Lang.String() != tt.from || !got.Fallback {
+				t.Errorf("1202 = %q (%s); want %s's %q", got.Text, got.Lang, tt.from, want.Text)
+			}
+		})
 	}
 }
