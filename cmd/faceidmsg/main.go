@@ -184,6 +184,15 @@ func (o *options) parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
+// parseNoArgs is parse for the commands that take flags only.
+func (o *options) parseNoArgs(fs *flag.FlagSet, args []string) error {
+	rest, err := o.parse(fs, args)
+	if err == nil && len(rest) > 0 {
+		err = fmt.Errorf("%w: %s takes no arguments, got %q", errUsage, fs.Name(), rest[0])
+	}
+	return err
+}
+
 func (o *options) bundle() (*faceidmsg.Bundle, error) {
 	if o.locales == "" {
 		return faceidmsg.New()
@@ -272,12 +281,8 @@ func lookup(args []string, stdout, stderr io.Writer) error {
 
 func list(args []string, stdout io.Writer) error {
 	var o options
-	rest, err := o.parse(o.flags("list", true), args)
-	if err != nil {
+	if err := o.parseNoArgs(o.flags("list", true), args); err != nil {
 		return err
-	}
-	if len(rest) > 0 {
-		return fmt.Errorf("%w: list takes no arguments, got %q", errUsage, rest[0])
 	}
 	b, err := o.bundle()
 	if err != nil {
@@ -305,12 +310,8 @@ func languages(args []string, stdout io.Writer) error {
 	var o options
 	fs := o.flags("languages", false)
 	showPseudo := fs.Bool("pseudo", false, "also list the pseudo-locales")
-	rest, err := o.parse(fs, args)
-	if err != nil {
+	if err := o.parseNoArgs(fs, args); err != nil {
 		return err
-	}
-	if len(rest) > 0 {
-		return fmt.Errorf("%w: languages takes no arguments, got %q", errUsage, rest[0])
 	}
 	b, err := o.bundle()
 	if err != nil {

@@ -77,12 +77,8 @@ func check(args []string, stdout, stderr io.Writer) error {
 	var o options
 	fs := o.flags("check", false)
 	complete := fs.Bool("complete", false, "with -locales: a message a file lacks is an error, not a warning")
-	rest, err := o.parse(fs, args)
-	if err != nil {
+	if err := o.parseNoArgs(fs, args); err != nil {
 		return err
-	}
-	if len(rest) > 0 {
-		return fmt.Errorf("%w: check takes no arguments, got %q", errUsage, rest[0])
 	}
 	set, findings, opt, err := loadSet(o.locales)
 	if err != nil {
@@ -115,12 +111,8 @@ func check(args []string, stdout, stderr io.Writer) error {
 func status(args []string, stdout io.Writer) error {
 	var o options
 	fs := o.flags("status", false)
-	rest, err := o.parse(fs, args)
-	if err != nil {
+	if err := o.parseNoArgs(fs, args); err != nil {
 		return err
-	}
-	if len(rest) > 0 {
-		return fmt.Errorf("%w: status takes no arguments, got %q", errUsage, rest[0])
 	}
 	set, findings, _, err := loadSet(o.locales)
 	if err != nil {
@@ -330,12 +322,8 @@ func mergeWork(set *msgfile.Set, dir string, tag language.Tag, work *msgfile.Fil
 func pseudo(args []string, stdout io.Writer) error {
 	var o options
 	fs := o.flags("pseudo", false)
-	rest, err := o.parse(fs, args)
-	if err != nil {
+	if err := o.parseNoArgs(fs, args); err != nil {
 		return err
-	}
-	if len(rest) > 0 {
-		return fmt.Errorf("%w: pseudo takes no arguments, got %q", errUsage, rest[0])
 	}
 	set, dir, err := diskSet(o.locales)
 	if err != nil {

@@ -124,11 +124,7 @@ func Apply(f *File, edits []Edit, order []string) ([]byte, error) {
 			return nil, fmt.Errorf("%s:%d: message %q has no \"other\" line to replace", f.Name, m.Line, e.ID)
 		}
 		indent := ls[other.first].text[:len(ls[other.first].text)-len(strings.TrimLeft(ls[other.first].text, " \t"))]
-		ov, err := KeyValue("other", e.Other)
-		if err != nil {
-			return nil, err
-		}
-		hv, err := KeyValue("hash", e.Hash)
+		hv, ov, err := e.lines()
 		if err != nil {
 			return nil, err
 		}
@@ -262,12 +258,17 @@ func valueLen(v string) int {
 	return -1
 }
 
-func newTable(e Edit) ([]string, error) {
-	hv, err := KeyValue("hash", e.Hash)
-	if err != nil {
-		return nil, err
+// lines encodes the edit's hash and other lines.
+func (e Edit) lines() (hash, other string, err error) {
+	if hash, err = KeyValue("hash", e.Hash); err != nil {
+		return "", "", err
 	}
-	ov, err := KeyValue("other", e.Other)
+	other, err = KeyValue("other", e.Other)
+	return hash, other, err
+}
+
+func newTable(e Edit) ([]string, error) {
+	hv, ov, err := e.lines()
 	if err != nil {
 		return nil, err
 	}
