@@ -638,7 +638,9 @@ func TestConcurrentUse(t *testing.T) {
 	var wg sync.WaitGroup
 	errs := make(chan string, 16)
 	for g := range 16 {
-		wg.Go(func() {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
 			for i := range 500 {
 				h := headers[(g+i)%len(headers)]
 				c := codes[(g*7+i)%len(codes)]
@@ -652,7 +654,7 @@ func TestConcurrentUse(t *testing.T) {
 				}
 				_ = b.Languages()
 			}
-		})
+		}()
 	}
 	wg.Wait()
 	close(errs)

@@ -181,10 +181,17 @@ func Parse(name string, src []byte) (*File, []Finding) {
 	}
 	// go-i18n reads its messages from the value decoded above, rather than
 	// decoding the file a second time.
-	msgs, err := i18n.ParseMessageBytes(src, func(_ []byte, v any) error {
-		*v.(*any) = raw
-		return nil
+	// (The path only names the format; the tag is judged by TagFromName.)
+	mf, err := i18n.ParseMessageFileBytes(src, "messages.toml", map[string]i18n.UnmarshalFunc{
+		"toml": func(_ []byte, v any) error {
+			*v.(*any) = raw
+			return nil
+		},
 	})
+	var msgs []*i18n.Message
+	if mf != nil {
+		msgs = mf.Messages
+	}
 	if err != nil {
 		return nil, append(findings, Finding{File: name, Severity: Error, Kind: KindReserved, Err: err})
 	}
