@@ -182,6 +182,7 @@ func TestEnglishDescriptions(t *testing.T) {
 		codes[e.msg] = append(codes[e.msg], fmt.Sprintf("%s %s", e.ns, e.code))
 	}
 	codes[unknownMessageID] = []string{"any code not in the catalogue"}
+	codes[hiddenMessageID] = []string{"any code not in the catalogue that cannot be shown"}
 	under := map[string][]string{}
 	for _, m := range messageHints {
 		if m.hint != "" {

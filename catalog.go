@@ -48,7 +48,10 @@ const (
 // not know. Its text must contain {{.Code}}.
 const (
 	unknownMessageID = "UnknownCode"
-	unknownHintID    = "TryAgainHint"
+	// hiddenMessageID says the same without the code, for codes that are
+	// not shown because they have characters no service code has.
+	hiddenMessageID = "UnknownCodeHidden"
+	unknownHintID   = "TryAgainHint"
 )
 
 // codeEntry is one row of the catalogue.
@@ -192,4 +195,5 @@ var messageHints = []messageEntry{
 	{"TemporaryError", "TryLaterHint"},
 	{"RequestInvalid", "ContactSupportHint"},
 	{unknownMessageID, unknownHintID},
+	{hiddenMessageID, unknownHintID},
 }
