@@ -30,7 +30,7 @@ func newBundle(t testing.TB, opts ...Option) *Bundle {
 // shippedFiles parses the embedded locale files.
 func shippedFiles(t testing.TB) []*msgfile.File {
 	t.Helper()
-	files, err := readLocaleFiles(localeSource{fsys: embeddedLocales, dir: "locales", label: "locales"})
+	files, err := readLocaleFiles(localeSource{fsys: Locales(), label: "locales"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -123,7 +123,7 @@ func TestCatalogShape(t *testing.T) {
 		}
 		hints[m.id] = m.hint
 	}
-	used := map[string]bool{unknownMessageID: true}
+	used := map[string]bool{unknownMessageID: true, hiddenMessageID: true}
 	type key struct {
 		ns   Namespace
 		code string
@@ -216,9 +216,15 @@ func TestLocaleFilesHaveEnglishMessageSet(t *testing.T) {
 	}
 	want := ids(files[0])
 	if known := slices.Sorted(func(yield func(string) bool) {
-		for id := range knownMessageIDs() {
-			if !yield(id) {
-				return
+		seen := map[string]bool{}
+		for _, m := range messageHints {
+			for _, id := range []string{m.id, m.hint} {
+				if id != "" && !seen[id] {
+					seen[id] = true
+					if !yield(id) {
+						return
+					}
+				}
 			}
 		}
 	}); !slices.Equal(want, known) {
@@ -289,7 +295,7 @@ func TestEveryCodeEveryLocale(t *testing.T) {
 			if m.Lang != lang.Tag || m.Fallback {
 				t.Errorf("%s: Lang %s, Fallback %t; want %s, false", name, m.Lang, m.Fallback, lang.Tag)
 			}
-			if m.Namespace != e.ns || m.Code != e.code || m.MessageID != e.msg || m.Category != e.cat || m.Retryable != e.retry || m.Description != e.desc {
+			if m.Namespace != e.ns || m.Code != e.code || m.MessageID != e.msg || m.Category != e.cat || m.Retryable != bool(e.retry) || m.Description != e.desc {
 				t.Errorf("%s: catalogue fields not carried: %+v", name, m)
 			}
 			got, err := loc.Lookup(e.ns, e.code)
@@ -336,25 +342,43 @@ func TestLookupForms(t *testing.T) {
 
 func TestUnknownCodes(t *testing.T) {
 	loc := newBundle(t).Localizer("zh-Hans")
+	shown := func(code string) string { return "验证失败（错误码：" + code + "）。" }
+	const hidden = "验证失败。"
 	tests := []struct {
-		name   string
-		lookup func() (Message, error)
-		wantNS Namespace
-		code   string // as shown in the text
+		name     string
+		lookup   func() (Message, error)
+		wantNS   Namespace
+		wantCode string // Message.Code
+		wantText string
 	}{
-		{"number", func() (Message, error) { return loc.LookupNumber(-999) }, SaaS, "-999"},
-		{"saas string", func() (Message, error) { return loc.LookupCode("1409") }, SaaS, "1409"},
-		{"paas unknown", func() (Message, error) { return loc.LookupCode("FailedOperation.Nope") }, PaaS, "FailedOperation.Nope"},
-		{"same number, wrong namespace", func() (Message, error) { return loc.Lookup(PaaS, "1201") }, PaaS, "1201"},
-		{"template syntax is data", func() (Message, error) { return loc.LookupCode("{{.Code}}") }, PaaS, "{{.Code}}"},
-		{"control bytes dropped", func() (Message, error) { return loc.LookupCode("A\x00B\x1b[31mC") }, PaaS, "AB[31mC"},
-		{"invalid UTF-8 dropped", func() (Message, error) { return loc.LookupCode("X\xff\xfeY") }, PaaS, "XY"},
-		{"capped", func() (Message, error) { return loc.LookupCode(strings.Repeat("é", 100)) }, PaaS, strings.Repeat("é", maxCodeLen/2)},
-		{"minus zero is not success", func() (Message, error) { return loc.LookupCode("-0") }, PaaS, "-0"},
-		{"leading zeros are not success", func() (Message, error) { return loc.LookupCode("000") }, PaaS, "000"},
-		{"plus is not a saas number", func() (Message, error) { return loc.Lookup(SaaS, "+14") }, SaaS, "+14"},
-		{"leading zero in saas", func() (Message, error) { return loc.Lookup(SaaS, "01201") }, SaaS, "01201"},
-		{"prefixed minus zero", func() (Message, error) { return loc.LookupCode("saas:-0") }, SaaS, "-0"},
+		{"number", func() (Message, error) { return loc.LookupNumber(-9999) }, SaaS, "-9999", shown("-9999")},
+		{"saas string", func() (Message, error) { return loc.LookupCode("1999") }, SaaS, "1999", shown("1999")},
+		{"paas unknown", func() (Message, error) { return loc.LookupCode("FailedOperation.Nope") }, PaaS, "FailedOperation.Nope", shown("FailedOperation.Nope")},
+		{"same number, wrong namespace", func() (Message, error) { return loc.Lookup(PaaS, "1201") }, PaaS, "1201", shown("1201")},
+		{"64 bytes are shown", func() (Message, error) { return loc.LookupCode(strings.Repeat("A", maxCodeLen)) }, PaaS, strings.Repeat("A", maxCodeLen), shown(strings.Repeat("A", maxCodeLen))},
+		{"minus zero is not success", func() (Message, error) { return loc.LookupCode("-0") }, PaaS, "-0", shown("-0")},
+		{"leading zeros are not success", func() (Message, error) { return loc.LookupCode("000") }, PaaS, "000", shown("000")},
+		{"leading zero in saas", func() (Message, error) { return loc.Lookup(SaaS, "01201") }, SaaS, "01201", shown("01201")},
+		{"prefixed minus zero", func() (Message, error) { return loc.LookupCode("saas:-0") }, SaaS, "-0", shown("-0")},
+		// Codes a service never sends are not shown, and nothing is
+		// dropped from them to make them showable.
+		{"a sentence", func() (Message, error) {
+			return loc.LookupCode("1). Call +1-800-555-0100 to unlock your account (ref")
+		}, PaaS, "1). Call +1-800-555-0100 to unlock your account (ref", hidden},
+		{"HTML", func() (Message, error) { return loc.LookupCode("<img src=x onerror=alert(1)>") }, PaaS, "<img src=x onerror=alert(1)>", hidden},
+		{"template syntax is data", func() (Message, error) { return loc.LookupCode("{{.Code}}") }, PaaS, "{{.Code}}", hidden},
+		{"plus is not a saas number", func() (Message, error) { return loc.Lookup(SaaS, "+14") }, SaaS, "+14", hidden},
+		{"zero-width space is not deleted", func() (Message, error) { return loc.LookupCode("12\u200b01") }, PaaS, `12\u200b01`, hidden},
+		{"soft hyphen is not deleted", func() (Message, error) { return loc.LookupCode("12\u00ad01") }, PaaS, `12\u00ad01`, hidden},
+		{"NUL is not deleted", func() (Message, error) { return loc.LookupCode("12\x0001") }, PaaS, `12\u000001`, hidden},
+		{"control bytes", func() (Message, error) { return loc.LookupCode("A\x00B\x1b[31mC") }, PaaS, `A\u0000B\u001b[31mC`, hidden},
+		{"invalid UTF-8", func() (Message, error) { return loc.LookupCode("X\xff\xfeY") }, PaaS, `X\xff\xfeY`, hidden},
+		{"right-to-left override", func() (Message, error) { return loc.LookupCode("1\u202egnp.exe") }, PaaS, `1\u202egnp.exe`, hidden},
+		{"fullwidth digits", func() (Message, error) { return loc.LookupCode("１２０１") }, PaaS, `\uff11\uff12\uff10\uff11`, hidden},
+		{"quotes and backslashes are escaped", func() (Message, error) { return loc.LookupCode(`a"b\c`) }, PaaS, `a\"b\\c`, hidden},
+		{"65 bytes are not shown, and are cut for logs", func() (Message, error) { return loc.LookupCode(strings.Repeat("A", maxCodeLen+1)) }, PaaS, strings.Repeat("A", maxCodeLen) + "...", hidden},
+		{"cut at a character boundary", func() (Message, error) { return loc.LookupCode(strings.Repeat("0", 63) + "é") }, PaaS, strings.Repeat("0", 63) + "...", hidden},
+		{"empty after a prefix", func() (Message, error) { return loc.LookupCode("paas:") }, PaaS, "", hidden},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -362,9 +386,18 @@ func TestUnknownCodes(t *testing.T) {
 			if !errors.Is(err, ErrUnknownCode) {
 				t.Fatalf("err = %v; want ErrUnknownCode", err)
 			}
-			want := "验证失败（错误码：" + tt.code + "）。"
-			if m.Text != want || m.Code != tt.code || m.Namespace != tt.wantNS || m.Category != CategoryUnknown || m.Retryable {
-				t.Errorf("got %s %q %q %s %t; want %s %q %q unknown false", m.Namespace, m.Code, m.Text, m.Category, m.Retryable, tt.wantNS, tt.code, want)
+			if m.Text != tt.wantText || m.Code != tt.wantCode || m.Namespace != tt.wantNS || m.Category != CategoryUnknown || m.Retryable {
+				t.Errorf("got %s %q %q %s %t; want %s %q %q unknown false", m.Namespace, m.Code, m.Text, m.Category, m.Retryable, tt.wantNS, tt.wantCode, tt.wantText)
+			}
+			wantID := unknownMessageID
+			if tt.wantText == hidden {
+				wantID = hiddenMessageID
+			}
+			if m.MessageID != wantID || m.Hint == "" || m.Lang.String() != "zh-Hans" || m.Fallback {
+				t.Errorf("MessageID %s, hint %q, Lang %s, Fallback %t; want %s, a hint, zh-Hans, false", m.MessageID, m.Hint, m.Lang, m.Fallback, wantID)
+			}
+			if want := fmt.Sprintf("faceidmsg: unknown code: %s \"%s\"", tt.wantNS, tt.wantCode); err.Error() != want {
+				t.Errorf("error %q; want %q", err, want)
 			}
 		})
 	}
@@ -409,19 +442,37 @@ func TestNegotiate(t *testing.T) {
 		{"plain tag", []string{"th"}, "th"},
 		{"q order", []string{"en;q=0.5, th;q=0.9"}, "th"},
 		{"q=0 is not acceptable", []string{"th;q=0, id"}, "id"},
-		{"q=0 excludes a match by region", []string{"zh-TW;q=0, zh-HK, th;q=0.5"}, "th"},
+		{"q=0 excludes a range, not what it falls back to", []string{"zh-TW;q=0, zh-HK, th;q=0.5"}, "zh-Hant"},
+		{"q=0 does not exclude an exact locale", []string{"pt-BR, pt-PT;q=0"}, "pt-BR"},
+		{"q=0 region beside its language", []string{"zh-TW, zh-HK;q=0"}, "zh-Hant"},
+		{"q=0 region, another region accepted", []string{"es-MX, es-ES;q=0"}, "es"},
+		{"q=0 language range excludes its regions", []string{"pt;q=0, pt-BR, th;q=0.5"}, "th"},
+		{"q=0 zh excludes both scripts", []string{"zh;q=0, zh-TW, th;q=0.1"}, "th"},
+		{"q=0 of the tag itself", []string{"th, th;q=0"}, "en"},
+		{"q=0 range read as a tag is", []string{"in;q=0, id, th;q=0.5"}, "th"},
+		{"q=0 with an extension", []string{"th-u-nu-thai;q=0, th, id;q=0.5"}, "id"},
 		{"q=0 only", []string{"th;q=0"}, "en"},
 		{"equal q keeps order", []string{"id;q=0.8, th;q=0.8"}, "id"},
 		{"equal q keeps order 2", []string{"th, id"}, "th"},
 		{"malformed entry skipped", []string{"xx-invalid;q=abc, th"}, "th"},
 		{"malformed q skipped", []string{"id;q=2, th;q=0.1"}, "th"},
 		{"malformed tag skipped", []string{"!!!, th"}, "th"},
-		{"unknown language falls through", []string{"sw, id"}, "id"},
-		{"Swahili has no locale", []string{"sw-KE"}, "en"},
-		{"wildcard", []string{"sw, *"}, "en"},
+		{"unknown language falls through", []string{"qaa, id"}, "id"},
+		{"a language with no locale", []string{"qaa-KE"}, "en"},
+		{"wildcard", []string{"qaa, *"}, "en"},
 		{"spaces and tabs", []string{" th ; q=0.5 ,\tid;q=0.4"}, "th"},
 		{"uppercase Q", []string{"th;Q=0.1, id;q=0.2"}, "id"},
-		{"list of strings", []string{"sw", "zh-TW"}, "zh-Hant"},
+		{"list of strings", []string{"qaa", "zh-TW"}, "zh-Hant"},
+		{"malformed q: space before =", []string{"th;q =0.1, id;q=0.5"}, "id"},
+		{"malformed q: empty", []string{"th;q=, id;q=0.5"}, "id"},
+		{"malformed q: no value", []string{"th;q, id;q=0.5"}, "id"},
+		{"another parameter is ignored", []string{"th;level=1, id;q=0.5"}, "th"},
+		{"Mandarin, Traditional", []string{"cmn-Hant-TW"}, "zh-Hant"},
+		{"Mandarin", []string{"cmn"}, "zh-Hans"},
+		{"Mandarin, grandfathered", []string{"zh-guoyu"}, "zh-Hans"},
+		{"extension dropped", []string{"th-u-nu-thai"}, "th"},
+		{"extension on a script tag", []string{"zh-Hant-TW-u-ca-gregory-x-foo"}, "zh-Hant"},
+		{"private use only", []string{"x-th, id"}, "id"},
 		{"zh-TW", []string{"zh-TW"}, "zh-Hant"},
 		{"zh-HK", []string{"zh-HK"}, "zh-Hant"},
 		{"zh-MO", []string{"zh-MO"}, "zh-Hant"},
@@ -447,9 +498,6 @@ func TestNegotiate(t *testing.T) {
 		{"service en", []string{"en"}, "en"},
 		{"service th", []string{"th"}, "th"},
 		{"service id", []string{"id"}, "id"},
-		{"Ukrainian is not served Russian", []string{"uk"}, "en"},
-		{"Belarusian is not served Russian", []string{"be"}, "en"},
-		{"Persian is not served Arabic", []string{"fa"}, "en"},
 		{"Urdu is not served English by accident", []string{"ur, th;q=0.5"}, "th"},
 		{"Russian itself", []string{"ru-RU"}, "ru"},
 		{"Arabic itself", []string{"ar-EG"}, "ar"},
@@ -478,13 +526,13 @@ func TestNegotiate(t *testing.T) {
 		{"vi-VN", []string{"vi-VN"}, "vi"},
 		{"it-CH", []string{"it-CH"}, "it"},
 		{"ru-UA", []string{"ru-UA"}, "ru"},
-		{"Serbian is not served Russian", []string{"sr"}, "en"},
-		{"Serbian Cyrillic is not served Russian", []string{"sr-Cyrl"}, "en"},
-		{"Marathi is not served Hindi", []string{"mr"}, "en"},
-		{"Javanese is not served Indonesian", []string{"jv"}, "en"},
-		{"Catalan is not served Spanish", []string{"ca, de;q=0.1"}, "de"},
-		{"Galician is not served Portuguese", []string{"gl"}, "en"},
-		{"entries past the cap are ignored", []string{strings.Repeat("sw,", maxNegotiateEntries) + "th"}, "en"},
+		{"entries past the cap are ignored", []string{strings.Repeat("qaa,", maxNegotiateEntries) + "th"}, "en"},
+		{"an entry cut by the byte budget is dropped", []string{strings.Repeat(" ", maxNegotiateBytes-2) + "zh-TW"}, "en"},
+		{"an entry cut across arguments is dropped", []string{strings.Repeat(" ", maxNegotiateBytes-2), "zh-TW"}, "en"},
+		{"a cut script tag is not read as its language", []string{strings.Repeat("!", maxNegotiateBytes-3) + ",zh-Hant-TW"}, "en"},
+		{"a cut q-value is not read as q=0", []string{"th;q=0.1," + strings.Repeat(" ", maxNegotiateBytes-15) + "th;q=0.5"}, "th"},
+		{"a cut on a comma keeps the entry", []string{strings.Repeat(" ", maxNegotiateBytes-2) + "th,id"}, "th"},
+		{"empty arguments count against the budget", append(make([]string, maxNegotiateBytes), "th"), "en"},
 		{"bytes past the cap are ignored", []string{strings.Repeat(" ", maxNegotiateBytes) + "th"}, "en"},
 		{"over-long tag skipped", []string{strings.Repeat("a", maxTagLen+1) + ", th"}, "th"},
 	}
@@ -494,6 +542,27 @@ func TestNegotiate(t *testing.T) {
 				t.Errorf("Match(%q) = %s; want %s", tt.prefs, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestNegotiateSameLanguage: a locale is chosen only for a reader of its
+// own language, however close x/text rates two languages. Whether the
+// reader's own language ships does not matter here: the answer is it or
+// English, never the neighbour.
+func TestNegotiateSameLanguage(t *testing.T) {
+	b := newBundle(t, WithLocales(negotiationFS))
+	tests := []struct{ tag, never string }{
+		{"uk", "ru"}, {"be", "ru"}, {"sr", "ru"}, {"sr-Cyrl", "ru"}, {"kk", "ru"},
+		{"fa", "ar"}, {"ur", "ar"}, {"ur", "hi"}, {"mr", "hi"}, {"ne", "hi"},
+		{"jv", "id"}, {"su", "id"}, {"ca", "es"}, {"gl", "pt-BR"}, {"gl", "es"},
+		{"da", "de"}, {"nb", "de"}, {"yue-HK", "zh-Hant"}, {"af", "en-XA"},
+	}
+	for _, tt := range tests {
+		got := b.Match(tt.tag)
+		want, _ := language.MustParse(tt.tag).Base()
+		if base, _ := got.Base(); got.String() == tt.never || (got != language.English && base != want) {
+			t.Errorf("Match(%q) = %s; want a %s locale or English, never %s", tt.tag, got, want, tt.never)
+		}
 	}
 }
 
@@ -517,28 +586,36 @@ func TestOverrideOneMessage(t *testing.T) {
 	}
 }
 
+// TestOverrideNewPartialLocale adds languages the module does not ship:
+// qaa and qab, tags reserved for local use, which no release can ship.
 func TestOverrideNewPartialLocale(t *testing.T) {
 	b := newBundle(t, WithLocales(fstest.MapFS{
-		"sw.toml": {Data: []byte("[LightTooDim]\nother = \"Mwanga ni hafifu mno.\"\n[BrighterHint]\nother = \"Nenda mahali penye mwanga zaidi, kisha ujaribu tena.\"\n")},
-		"README":  {Data: []byte("not a locale file; ignored")},
-		"uk.toml": {Data: []byte("[UnknownCode]\nother = \"Не вдалося пройти перевірку (помилка {{.Code}}).\"\n")},
+		"qaa.toml": {Data: []byte("[LightTooDim]\nother = \"Mwanga ni hafifu mno.\"\n[BrighterHint]\nother = \"Nenda mahali penye mwanga zaidi, kisha ujaribu tena.\"\n")},
+		"README":   {Data: []byte("not a locale file; ignored")},
+		"qab.toml": {Data: []byte("[UnknownCode]\nother = \"Не вдалося пройти перевірку (помилка {{.Code}}).\"\n")},
 	}))
-	sw := b.Localizer("sw-KE")
-	if sw.Tag().String() != "sw" {
-		t.Fatalf("Localizer(sw-KE).Tag() = %s; want sw", sw.Tag())
+	qaa := b.Localizer("qaa-KE")
+	if qaa.Tag().String() != "qaa" {
+		t.Fatalf("Localizer(qaa-KE).Tag() = %s; want qaa", qaa.Tag())
 	}
-	m, _ := sw.LookupNumber(1201)
-	if m.Lang.String() != "sw" || m.Fallback || !strings.HasPrefix(m.Hint, "Nenda") {
+	m, _ := qaa.LookupNumber(1201)
+	if m.Lang.String() != "qaa" || m.Fallback || !strings.HasPrefix(m.Hint, "Nenda") {
 		t.Errorf("translated message: %+v", m)
 	}
-	m, _ = sw.LookupNumber(1202)
+	m, _ = qaa.LookupNumber(1202)
 	want, _ := b.Localizer("en").LookupNumber(1202)
 	if m.Lang != language.English || !m.Fallback || m.Text != want.Text {
 		t.Errorf("untranslated message did not fall back to English: %+v", m)
 	}
-	u, _ := b.Localizer("uk").LookupCode("777")
-	if u.Text != "Не вдалося пройти перевірку (помилка 777)." || u.Lang.String() != "uk" || !u.Fallback {
-		t.Errorf("uk generic message: %+v", u)
+	u, _ := b.Localizer("qab").LookupCode("777")
+	if u.Text != "Не вдалося пройти перевірку (помилка 777)." || u.Lang.String() != "qab" || !u.Fallback {
+		t.Errorf("qab generic message: %+v", u)
+	}
+	// The hidden text is not in qab's file: it falls back to English.
+	h, _ := b.Localizer("qab").LookupCode("7 7")
+	wantH, _ := b.Localizer("en").LookupCode("7 7")
+	if h.Text != wantH.Text || h.Lang != language.English || !h.Fallback {
+		t.Errorf("qab hidden generic message: %+v; want English's %q", h, wantH.Text)
 	}
 }
 
@@ -564,7 +641,7 @@ func TestOverrideErrors(t *testing.T) {
 		{"bad file name", "xx-invalid.toml", "[LightTooDim]\nother = \"x\"\n", 0, "", ErrLocaleName, "xx-invalid.toml"},
 		{"underscore file name", "zh_TW.toml", "", 0, "", ErrLocaleName, "zh_TW.toml"},
 		{"und file name", "und.toml", "", 0, "", ErrLocaleName, "und.toml"},
-		{"too large", "th.toml", "# " + strings.Repeat("x", maxLocaleFileSize), 0, "", ErrFileTooLarge, "th.toml"},
+		{"too large", "th.toml", "# " + strings.Repeat("x", msgfile.MaxSize), 0, "", ErrFileTooLarge, "th.toml"},
 		{"bad template", "th.toml", "[UnknownCode]\nother = \"ผิดพลาด {{.Code\"\n", 1, "UnknownCode", nil, "th.toml:1"},
 		{"mixed keys", "th.toml", "[LightTooDim]\nother = \"x\"\nfoo = \"y\"\n", 1, "LightTooDim", nil, "mixed"},
 		{"not a string", "th.toml", "[LightTooDim]\nother = 3\n", 2, "LightTooDim", nil, "must be a string"},
@@ -796,13 +873,14 @@ func TestNegotiateHostile(t *testing.T) {
 		{"1 MiB of one entry", strings.Repeat("xx-yyyy-zz;q=0.5,", 1<<20/17), "en"},
 		{"1 MiB ending in Thai", strings.Repeat("a", 1<<20) + ",th", "en"},
 		{"100,000 entries, Thai first", "th," + strings.Repeat("de;q=0.1,", 100000), "th"},
-		{"100,000 entries, Thai last", strings.Repeat("sw,", 100000) + "th", "en"},
+		{"100,000 entries, Thai last", strings.Repeat("qaa,", 100000) + "th", "en"},
 		{"NUL and control bytes", "\x00\x01th\x7f, \x1b[31m, ja", "ja"},
 		{"invalid UTF-8", "\xff\xfe\xfd, th-\xc3TH, id", "id"},
 		{"only separators", strings.Repeat(",;=", 5000), "en"},
 		{"malformed q, then id past the read limit", "th;q=1" + strings.Repeat("0", 5000) + ", id", "en"},
 		{"malformed q, then id", "th;q=1" + strings.Repeat("0", 100) + ", id", "id"},
-		{"many unknown params are ignored", "th" + strings.Repeat(";a=b", 2000) + ", id;q=0.1", "th"},
+		{"many unknown params are ignored", "th" + strings.Repeat(";a=b", 500) + ", id;q=0.1", "th"},
+		{"an entry longer than the budget is dropped", "th" + strings.Repeat(";a=b", 2000) + ", id;q=0.1", "en"},
 		{"distinct tags flood the cache", floodHeader(), "en"},
 	}
 	for _, tt := range tests {
@@ -825,34 +903,47 @@ func floodHeader() string {
 }
 
 // TestNegotiateCache: the cache never changes an answer, whatever went
-// through it before, and never holds more than its slots.
+// through it before, and every entry it holds is what an uncached match
+// says, under a key no longer than a tag may be.
 func TestNegotiateCache(t *testing.T) {
 	b := newBundle(t, WithLocales(negotiationFS))
 	ref := newBundle(t, WithLocales(negotiationFS))
-	tags := []string{"zh-TW", "zh-HK", "zh", "th-TH", "uk", "ru", "fa", "ar-EG", "en-GB", "en-XA", "in", "tl", "pt-PT", "xx", "!!", "zh_TW", "zh-tc"}
+	tags := []string{"zh-TW", "zh-HK", "zh", "th-TH", "qaa", "ru", "ar-EG", "en-GB", "en-XA", "in", "tl", "pt-PT", "xx", "!!", "zh_TW", "zh-tc", "cmn-Hant-TW"}
 	// Fill the cache with junk, then ask; ask again; interleave.
 	for i := range 20000 {
-		b.resolve(fmt.Sprintf("q%d", i))
+		b.cachedMatch(fmt.Sprintf("q%d", i))
 	}
 	for round := range 3 {
 		for _, tag := range tags {
 			if got, want := b.Match(tag), ref.Match(tag); got != want {
 				t.Errorf("round %d: Match(%q) = %s after cache churn; want %s", round, tag, got, want)
 			}
-			b.resolve(tag + "-x")
+			b.cachedMatch(tag + "-x")
 		}
 	}
 	n := 0
 	for i := range b.cache {
-		if e := b.cache[i].Load(); e != nil {
-			n++
-			if len(e.tag) > maxTagLen {
-				t.Errorf("cache holds a %d-byte key", len(e.tag))
-			}
+		e := b.cache[i].Load()
+		if e == nil {
+			continue
+		}
+		n++
+		if len(e.tag) > maxTagLen {
+			t.Errorf("cache holds a %d-byte key", len(e.tag))
+		}
+		want := -1
+		if tag, ok := parseTag(e.tag); ok {
+			want = ref.match(tag)
+		}
+		if e.locale != want {
+			t.Errorf("cache entry %q selects locale %d; an uncached match gives %d", e.tag, e.locale, want)
+		}
+		if cacheSlot(e.tag) != uint32(i) {
+			t.Errorf("cache entry %q is in slot %d; its slot is %d", e.tag, i, cacheSlot(e.tag))
 		}
 	}
-	if n > cacheSlots {
-		t.Errorf("cache holds %d entries; it has %d slots", n, cacheSlots)
+	if n == 0 {
+		t.Error("the cache holds nothing after 20,000 lookups")
 	}
 }
 
@@ -881,8 +972,8 @@ func TestFallbackChain(t *testing.T) {
 		tag, from        string // the locale asked for, and where 1202 must come from
 	}{
 		{"parent", "zh-Hant-HK.toml", "光線太暗喇。", "zh-Hant-HK", "zh-Hant"},
-		{"same language", "pt-PT.toml", "A luz é demasiado fraca.", "pt-PT", "pt-BR"},
-		{"no relative", "sw.toml", "Mwanga ni hafifu.", "sw", "en"},
+		{"same language", "pt-QM.toml", "A luz é demasiado fraca.", "pt-QM", ""},
+		{"no relative", "qaa.toml", "Mwanga ni hafifu.", "qaa", "en"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -894,6 +985,15 @@ func TestFallbackChain(t *testing.T) {
 			// The text is the file's own; its hint is not, so Fallback is set.
 			if m, _ := loc.LookupNumber(1201); m.Text != tt.text || m.Lang.String() != tt.tag || !m.Fallback {
 				t.Errorf("1201 = %q (%s, fallback %t); want the file's own text, with the hint from elsewhere", m.Text, m.Lang, m.Fallback)
+			}
+			if tt.from == "" {
+				// QM is a private-use region, so no pt-QM can ship: the
+				// locale is the one negotiation picks for it without the
+				// file, which must be Portuguese.
+				tt.from = newBundle(t).Match(tt.tag).String()
+				if !strings.HasPrefix(tt.from, "pt-") {
+					t.Fatalf("%s is served %s without the file; want a Portuguese locale", tt.tag, tt.from)
+				}
 			}
 			got, _ := loc.LookupNumber(1202)
 			want, _ := b.Localizer(tt.from).LookupNumber(1202)

@@ -75,7 +75,8 @@ func ExampleBundle_Match() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	for _, pref := range []string{"zh-HK", "zh_CN", "zh-tc", "in", "pt-PT", "uk", "sw;q=0.9, th;q=0.8"} {
+	// qaa is a tag reserved for local use: a language no locale serves.
+	for _, pref := range []string{"zh-HK", "zh_CN", "zh-tc", "in", "cmn-Hant-TW", "qaa", "qaa;q=0.9, th;q=0.8", "pt-BR, pt-PT;q=0"} {
 		fmt.Printf("%s -> %s\n", pref, b.Match(pref))
 	}
 	// Output:
@@ -83,9 +84,10 @@ func ExampleBundle_Match() {
 	// zh_CN -> zh-Hans
 	// zh-tc -> zh-Hant
 	// in -> id
-	// pt-PT -> pt-BR
-	// uk -> en
-	// sw;q=0.9, th;q=0.8 -> th
+	// cmn-Hant-TW -> zh-Hant
+	// qaa -> en
+	// qaa;q=0.9, th;q=0.8 -> th
+	// pt-BR, pt-PT;q=0 -> pt-BR
 }
 
 func ExampleWithLocales() {
@@ -95,10 +97,11 @@ func ExampleWithLocales() {
 [LightTooDim]
 other = "It's too dark here."
 `)},
-		// Add a language, partly translated.
-		"uk.toml": {Data: []byte(`
+		// Add a language, partly translated. (qaa is a tag reserved for
+		// local use; a real app names the file by its language, sw.toml.)
+		"qaa.toml": {Data: []byte(`
 [LightTooDim]
-other = "Надто темно."
+other = "Giza mno."
 `)},
 	}
 	b, err := faceidmsg.New(faceidmsg.WithLocales(overrides))
@@ -107,13 +110,13 @@ other = "Надто темно."
 	}
 	m, _ := b.Localizer("en").LookupCode("1201")
 	fmt.Println(m.Text)
-	m, _ = b.Localizer("uk-UA").LookupCode("1201")
+	m, _ = b.Localizer("qaa-KE").LookupCode("1201")
 	fmt.Println(m.Lang, m.Text, m.Fallback) // the hint is not translated
-	m, _ = b.Localizer("uk").LookupCode("1202")
+	m, _ = b.Localizer("qaa").LookupCode("1202")
 	fmt.Println(m.Lang, m.Text, m.Fallback)
 	// Output:
 	// It's too dark here.
-	// uk Надто темно. true
+	// qaa Giza mno. true
 	// en The light is too bright. true
 }
 

@@ -2,10 +2,13 @@ package faceidmsg
 
 import (
 	"errors"
+	"io/fs"
 	"strings"
 	"testing"
 	"testing/fstest"
-	"unicode/utf8"
+
+	"github.com/faceidmsg/faceidmsg/internal/msgfile"
+	"golang.org/x/text/language"
 )
 
 // Fuzz targets for every input that comes from outside: Accept-Language
@@ -14,7 +17,7 @@ import (
 
 func FuzzNegotiate(f *testing.F) {
 	for _, s := range []string{
-		"", "zh-TW,zh;q=0.9,en;q=0.8", "xx-invalid;q=abc, th", "zh_TW", "zh-tc", "in", "uk",
+		"", "zh-TW,zh;q=0.9,en;q=0.8", "xx-invalid;q=abc, th", "zh_TW", "zh-tc", "in", "qaa", "cmn-Hant-TW", "pt-BR, pt-PT;q=0",
 		"th;q=0, *", "en-XA", "*;q=0", "th_TH.UTF-8@calendar", ";;;,,,", "q=1", "a;q=0.5;q=0.1",
 		"\x00\xff,th", strings.Repeat("en-US-u-ca-gregory-", 8),
 	} {
@@ -44,7 +47,7 @@ func FuzzNegotiate(f *testing.F) {
 }
 
 func FuzzLookupCode(f *testing.F) {
-	for _, s := range []string{"1201", "FailedOperation.CompareFail", "saas:0", "paas:Success", "-999", "{{.Code}}", "{{printf \"%s\" 1}}", "\x00", "", " 14 "} {
+	for _, s := range []string{"1201", "FailedOperation.CompareFail", "saas:0", "paas:Success", "-999", "{{.Code}}", "{{printf \"%s\" 1}}", "\x00", "", " 14 ", "12\u200b01"} {
 		f.Add(s)
 	}
 	b := newBundle(f)
@@ -52,41 +55,95 @@ func FuzzLookupCode(f *testing.F) {
 	f.Fuzz(func(t *testing.T, code string) {
 		for _, loc := range locs {
 			m, err := loc.LookupCode(code)
-			if m.Text == "" {
-				t.Fatalf("LookupCode(%q) in %s gave no text", code, loc.Tag())
+			if m.Text == "" || m.Hint == "" && m.Category != CategorySuccess {
+				t.Fatalf("LookupCode(%q) in %s: text %q, hint %q", code, loc.Tag(), m.Text, m.Hint)
 			}
-			if err != nil {
-				if !errors.Is(err, ErrUnknownCode) || m.Category != CategoryUnknown {
-					t.Fatalf("LookupCode(%q): %v, category %s", code, err, m.Category)
-				}
-				if len(m.Code) > maxCodeLen || !utf8.ValidString(m.Code) || !strings.Contains(m.Text, m.Code) {
-					t.Fatalf("LookupCode(%q): unsafe code %q in text %q", code, m.Code, m.Text)
+			if err == nil {
+				if m.Category == CategoryUnknown {
+					t.Fatalf("LookupCode(%q): known code with unknown category", code)
 				}
 				continue
 			}
-			if m.Category == CategoryUnknown {
-				t.Fatalf("LookupCode(%q): known code with unknown category", code)
+			if !errors.Is(err, ErrUnknownCode) || m.Category != CategoryUnknown || m.Retryable {
+				t.Fatalf("LookupCode(%q): %v, category %s, retryable %t", code, err, m.Category, m.Retryable)
+			}
+			// Message.Code is safe for logs: printable ASCII, bounded.
+			if len(m.Code) > 8*maxCodeLen+3 {
+				t.Fatalf("LookupCode(%q): Code is %d bytes", code, len(m.Code))
+			}
+			for i := 0; i < len(m.Code); i++ {
+				if c := m.Code[i]; c < 0x20 || c >= 0x7f {
+					t.Fatalf("LookupCode(%q): Code %q has byte %#x", code, m.Code, c)
+				}
 			}
 		}
 	})
 }
 
+// FuzzUnknownEcho holds the text of an unknown code to the strictest
+// reading: either it shows no code at all, or the code it shows is made of
+// the service's characters, at most 64 bytes, is exactly the code that
+// arrived, and is not itself a known code of that namespace.
+func FuzzUnknownEcho(f *testing.F) {
+	for _, s := range []string{"1999", "X1", "FailedOperation.Nope", "0 00", "1). Call +1-800-555-0100 (ref", "12\u200b01", "saas:1201x", "paas:1201", "\u3164\u3164"} {
+		f.Add(s)
+	}
+	b := newBundle(f)
+	loc := b.Localizer("en")
+	hidden, _ := loc.LookupCode("\x00")
+	probe, _ := loc.LookupCode("PROBE")
+	before, after, _ := strings.Cut(probe.Text, "PROBE")
+	f.Fuzz(func(t *testing.T, raw string) {
+		m, err := loc.LookupCode(raw)
+		if err == nil {
+			return
+		}
+		if m.Text == hidden.Text {
+			if m.MessageID != hiddenMessageID {
+				t.Fatalf("LookupCode(%q): hidden text under message %s", raw, m.MessageID)
+			}
+			return
+		}
+		shown, ok := strings.CutPrefix(m.Text, before)
+		if ok {
+			shown, ok = strings.CutSuffix(shown, after)
+		}
+		if !ok {
+			t.Fatalf("LookupCode(%q) = %q: neither the generic text nor the hidden one", raw, m.Text)
+		}
+		if !showable(shown) || shown != m.Code {
+			t.Fatalf("LookupCode(%q) shows %q (Code %q): not a service code as it arrived", raw, shown, m.Code)
+		}
+		if !strings.Contains(raw, shown) {
+			t.Fatalf("LookupCode(%q) shows %q, which is not in the input", raw, shown)
+		}
+		if _, err := loc.Lookup(m.Namespace, shown); err == nil {
+			t.Fatalf("LookupCode(%q) shows %q, a known %s code", raw, shown, m.Namespace)
+		}
+	})
+}
+
+// FuzzLocaleFile layers one fuzzed file over the embedded locales. It
+// builds only what the file touches: its own language and English, so that
+// it runs thousands of times a second.
 func FuzzLocaleFile(f *testing.F) {
 	for _, s := range []string{
 		"[LightTooDim]\nother = \"มืด\"\n",
 		"LightTooDim = \"x\"\n",
 		"[UnknownCode]\nother = \"{{.Code}} {{.Code}}\"\n",
 		"[UnknownCode]\nother = \"{{.Nope}}\"\n",
+		"[UnknownCode]\nother = \"ERR {{ .Code }}\"\n",
 		"[LightTooDim]\nother = \"{{\"\n",
 		"[LightTooDim]\none = \"x\"\n",
 		"[a.b]\nother = \"x\"\n",
+		"x = {a={a={a={a={a={a={a={a={a={a=1}}}}}}}}}}\n",
 		"[[x]]\n", "= \"x\"", "\xff\xfe", "",
 	} {
 		f.Add("th.toml", s)
-		f.Add("vi.toml", s)
+		f.Add("qaa.toml", s)
 	}
 	f.Fuzz(func(t *testing.T, name, data string) {
-		if strings.ContainsAny(name, "/\\") || name == "" || name == "." || name == ".." {
+		if strings.ContainsAny(name, "/\\") || name == "" || name == "." || name == ".." || !fs.ValidPath(name) {
 			return // not a file name at the root of an fs.FS
 		}
 		b, err := New(WithLocales(fstest.MapFS{name: {Data: []byte(data)}}))
@@ -97,15 +154,20 @@ func FuzzLocaleFile(f *testing.F) {
 			}
 			return
 		}
-		for _, l := range b.Languages() {
-			loc := b.Localizer(l.Tag.String())
+		tag, bad := msgfile.TagFromName(name)
+		if bad != nil && bad.Severity == msgfile.Error || !strings.HasSuffix(name, ".toml") || msgfile.IsWorkFile(name) {
+			tag = language.English // the file was not loaded as a locale
+		}
+		for _, loc := range []*Localizer{b.Localizer(tag.String()), b.Localizer("en")} {
 			for _, m := range loc.Messages() {
-				if m.Text == "" {
-					t.Fatalf("%s %s: empty text after loading %q", l.Tag, m.Code, data)
+				if m.Text == "" || m.Lang == language.Und {
+					t.Fatalf("%s %s: empty text after loading %q", loc.Tag(), m.Code, data)
 				}
 			}
-			if m, _ := loc.LookupCode("X1"); m.Text == "" {
-				t.Fatalf("%s: empty generic text", l.Tag)
+			for _, code := range []string{"X1", "\x00"} {
+				if m, _ := loc.LookupCode(code); m.Text == "" || m.Hint == "" {
+					t.Fatalf("%s: empty generic text or hint for %q", loc.Tag(), code)
+				}
 			}
 		}
 	})

@@ -2,18 +2,24 @@ package faceidmsg
 
 import (
 	"embed"
-	"errors"
 	"fmt"
 	"io/fs"
 	"path"
 	"slices"
+	"strings"
+	"sync"
+	"text/template"
 
 	"github.com/faceidmsg/faceidmsg/internal/msgfile"
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"golang.org/x/text/language"
 )
 
-// This file reads locale files. The internal msgfile package parses them
-// (with go-i18n and the TOML library) and knows where each message sits;
-// this file turns what it finds into the library's errors.
+// This file is the go-i18n and TOML side: it reads locale files (the
+// internal msgfile package parses them with the TOML library and go-i18n's
+// message format, and knows where each message sits), checks the files an
+// app layers over ours, merges each language's files, and executes the one
+// message that is a template.
 
 //go:embed locales/*.toml
 var embeddedLocales embed.FS
@@ -28,67 +34,17 @@ func Locales() fs.FS {
 	return sub
 }
 
-// maxLocaleFileSize caps a locale file read from outside. The English source
-// is under 20 KiB; a megabyte leaves room for any real translation.
-const maxLocaleFileSize = msgfile.MaxSize
-
-// Sentinel errors wrapped by LocaleError, for errors.Is.
-var (
-	// ErrLocaleName: the file name is not a BCP 47 tag plus ".toml".
-	ErrLocaleName = errors.New("file name is not a BCP 47 language tag")
-	// ErrUnknownMessage: the file has a message ID the catalogue does not use.
-	ErrUnknownMessage = errors.New("unknown message ID")
-	// ErrEmptyText: a message has no text.
-	ErrEmptyText = errors.New("empty text")
-	// ErrFileTooLarge: the file is larger than the loader accepts (1 MiB).
-	ErrFileTooLarge = errors.New("file too large")
-	// ErrPlaceholders: a text's template actions ({{.Code}}) differ from
-	// English's.
-	ErrPlaceholders = errors.New("placeholders differ from English")
-)
-
-// LocaleError reports a problem in one locale file. Line and Column are
-// 1-based (Column counts characters) and zero when unknown. It unwraps to
-// the cause: one of the sentinels above, or the TOML parser's error.
-type LocaleError struct {
-	File      string // path of the file, as the bundle was given it
-	Line      int
-	Column    int
-	MessageID string // the message at fault, if any
-	Err       error
-}
-
-// Error formats the error as "faceidmsg: FILE:LINE:COLUMN: message "ID":
-// cause", leaving out the parts that are unknown.
-func (e *LocaleError) Error() string {
-	s := "faceidmsg: " + e.File
-	if e.Line > 0 {
-		s += fmt.Sprintf(":%d", e.Line)
-		if e.Column > 0 {
-			s += fmt.Sprintf(":%d", e.Column)
-		}
-	}
-	if e.MessageID != "" {
-		s += fmt.Sprintf(": message %q", e.MessageID)
-	}
-	return s + ": " + e.Err.Error()
-}
-
-// Unwrap returns the cause, for errors.Is and errors.As.
-func (e *LocaleError) Unwrap() error { return e.Err }
-
-// localeSource is a set of locale files and the prefix that names them in
-// errors.
+// localeSource is a folder of locale files and what errors call it.
 type localeSource struct {
-	fsys  fs.FS
-	dir   string // folder inside fsys that holds the *.toml files
-	label string // what errors call the folder
+	fsys  fs.FS  // the *.toml files are at its root
+	label string // what errors call the folder; "" names files by their path in fsys
+	dir   string // a folder on disk to open at New, when fsys is nil
 }
 
 // readLocaleFiles reads and parses every *.toml file of src, in name order,
 // except translators' work files (translate.*.toml).
 func readLocaleFiles(src localeSource) ([]*msgfile.File, error) {
-	names, err := fs.Glob(src.fsys, path.Join(src.dir, "*.toml"))
+	names, err := fs.Glob(src.fsys, "*.toml")
 	if err != nil {
 		return nil, fmt.Errorf("faceidmsg: listing %s: %w", src.label, err)
 	}
@@ -98,7 +54,7 @@ func readLocaleFiles(src localeSource) ([]*msgfile.File, error) {
 		if msgfile.IsWorkFile(name) {
 			continue
 		}
-		label := path.Join(src.label, path.Base(name))
+		label := path.Join(src.label, name)
 		tag, bad := msgfile.TagFromName(label)
 		if bad != nil && bad.Severity == msgfile.Error {
 			return nil, &LocaleError{File: label, Err: fmt.Errorf("%w: %q", ErrLocaleName, path.Base(name))}
@@ -113,17 +69,118 @@ func readLocaleFiles(src localeSource) ([]*msgfile.File, error) {
 	return files, nil
 }
 
-// localeError turns the first error finding into a *LocaleError.
-func localeError(findings []msgfile.Finding) error {
-	for _, f := range findings {
-		if f.Severity != msgfile.Error {
-			continue
-		}
-		err := f.Err
-		if f.Kind == msgfile.KindTooLarge {
-			err = fmt.Errorf("%w: %v", ErrFileTooLarge, f.Err)
-		}
-		return &LocaleError{File: f.File, Line: f.Line, Column: f.Column, MessageID: f.MessageID, Err: err}
+// embeddedFiles parses each embedded file on first use, once per process:
+// the files cannot change, so every Bundle shares what was parsed, and
+// building a second Bundle costs no parsing. The map is keyed by path in
+// embeddedLocales.
+var embeddedFiles = sync.OnceValue(func() map[string]func() *msgfile.File {
+	names, _ := fs.Glob(embeddedLocales, "locales/*.toml")
+	m := make(map[string]func() *msgfile.File, len(names))
+	for _, name := range names {
+		m[name] = sync.OnceValue(func() *msgfile.File {
+			// The module's tests parse and check every embedded file, so
+			// this cannot fail in a built module; if it did, the language's
+			// messages would fall back as if missing (English: New fails).
+			f, _ := msgfile.ReadFile(embeddedLocales, name, name)
+			return f
+		})
 	}
-	return errors.New("faceidmsg: unreadable locale file")
+	return m
+})
+
+// lang is one language's locale files: the embedded one, parsed on first
+// use, and the layers New has read and checked, in order.
+type lang struct {
+	tag      language.Tag
+	embedded string          // path in embeddedLocales, or ""
+	layers   []*msgfile.File // later ones win
+
+	once sync.Once
+	msgs map[string]*i18n.Message // merged, once loaded
+}
+
+// load merges the language's files, parsing the embedded one. It runs once.
+func (l *lang) load() map[string]*i18n.Message {
+	l.once.Do(func() {
+		files := l.layers
+		if l.embedded != "" {
+			if f := embeddedFiles()[l.embedded](); f != nil {
+				files = append([]*msgfile.File{f}, files...)
+			}
+		}
+		msgs := map[string]*i18n.Message{}
+		for _, f := range files {
+			for _, m := range f.Messages {
+				if m.Other != "" {
+					msgs[m.ID] = m.Message
+				}
+			}
+		}
+		l.msgs = msgs
+	})
+	return l.msgs
+}
+
+// checkLayer checks a layered file as New reads it: every message is one
+// English has, shows some text, has English's placeholders, and, for the
+// one template, executes.
+func checkLayer(f *msgfile.File, en *msgfile.File) error {
+	for _, m := range f.Messages {
+		fail := func(err error) error {
+			return &LocaleError{File: f.Name, Line: max(m.Line, 0), MessageID: m.ID, Err: err}
+		}
+		src := en.Get(m.ID)
+		if src == nil {
+			return fail(ErrUnknownMessage)
+		}
+		if msgfile.Blank(m.Other) {
+			return fail(fmt.Errorf("%w: \"other\" is missing, blank or invisible", ErrEmptyText))
+		}
+		if want, got := msgfile.Placeholders(src.Message), msgfile.Placeholders(m.Message); !slices.Equal(want, got) {
+			return fail(fmt.Errorf("%w: %q; English has %q", ErrPlaceholders, got, want))
+		}
+		if m.ID == unknownMessageID {
+			if _, err := splitUnknown(m.Message); err != nil {
+				return fail(err)
+			}
+		}
+	}
+	return nil
+}
+
+// codeData is the template data of the generic message.
+type codeData struct {
+	Code string
+}
+
+// codeMarker stands for the code when the generic message is split; it
+// cannot be a code, since a shown code has only the service's characters.
+const codeMarker = "\x00code\x00"
+
+// splitUnknown executes the generic message, whose text places the code
+// with {{.Code}}, and returns the text before and after the code. It uses
+// text/template as go-i18n would, with the message's delimiters; the
+// placeholder check has already limited the actions to that one.
+func splitUnknown(m *i18n.Message) ([2]string, error) {
+	left, right := m.LeftDelim, m.RightDelim
+	if left == "" {
+		left = "{{"
+	}
+	if right == "" {
+		right = "}}"
+	}
+	t, err := template.New(m.ID).Delims(left, right).Option("missingkey=error").Parse(m.Other)
+	if err != nil {
+		return [2]string{}, err
+	}
+	var out strings.Builder
+	if err := t.Execute(&out, codeData{Code: codeMarker}); err != nil {
+		return [2]string{}, err
+	}
+	s := out.String()
+	if strings.Count(s, codeMarker) != 1 {
+		return [2]string{}, fmt.Errorf("%w: the text must place the code exactly once", ErrPlaceholders)
+	}
+	before, after, _ := strings.Cut(s, codeMarker)
+	return [2]string{before, after}, nil
 }

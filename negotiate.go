@@ -1,33 +1,36 @@
 package faceidmsg
 
 import (
-	"slices"
 	"strings"
 
 	"golang.org/x/text/language"
 )
 
+// This file is negotiation: from language preferences (tags, lists of
+// them, Accept-Language headers) to one locale of the bundle.
+
 // Limits on what negotiation reads. Input comes from anyone on the internet,
 // so work is bounded by these numbers whatever the input's size: the rest is
 // ignored. Real browsers send a handful of entries in well under 200 bytes.
 const (
-	maxNegotiateBytes   = 4096 // bytes of input scanned, over all preferences
+	maxNegotiateBytes   = 4096 // bytes of input read, over all preferences; each counts at least 1
 	maxNegotiateEntries = 32   // entries considered
 	maxTagLen           = 64   // longer entries are skipped as malformed
 )
 
-// preference is one Accept-Language entry: its tag as written, and its
-// quality. The tag is parsed later, through the bundle's cache.
+// preference is one Accept-Language entry: its tag (a language range) as
+// written, and its quality. The tag is parsed later, through the cache.
 type preference struct {
 	tag string // "*" for the wildcard
 	q   int    // quality in thousandths, 0..1000
 }
 
 // parsePreferences reads language preferences: each string is a single tag
-// or a comma-separated Accept-Language list. Entries with a malformed
-// q-value are skipped; the rest are returned in order of preference
-// (highest q first, ties in input order), including q=0 entries, which the
-// caller uses as exclusions. It does not allocate when dst has room.
+// or a comma-separated Accept-Language list. Malformed entries are
+// skipped; the rest are returned in order of preference (highest q first,
+// ties in input order), including q=0 entries, which the caller uses as
+// exclusions. An entry cut by the byte budget is dropped whole, never read
+// as a shorter tag. It does not allocate when dst has room.
 func parsePreferences(dst []preference, prefs []string) []preference {
 	budget := maxNegotiateBytes
 	for _, s := range prefs {
@@ -35,9 +38,18 @@ func parsePreferences(dst []preference, prefs []string) []preference {
 			break
 		}
 		if len(s) > budget {
+			// Keep only whole entries: up to the last comma before the cut,
+			// or all of it when the cut falls on a comma.
+			if s[budget] != ',' {
+				if i := strings.LastIndexByte(s[:budget], ','); i >= 0 {
+					budget = i
+				} else {
+					budget = 0
+				}
+			}
 			s = s[:budget]
 		}
-		budget -= len(s)
+		budget -= max(len(s), 1) // an empty argument still costs
 		for s != "" && len(dst) < maxNegotiateEntries {
 			var entry string
 			entry, s, _ = strings.Cut(s, ",")
@@ -56,6 +68,9 @@ func parsePreferences(dst []preference, prefs []string) []preference {
 }
 
 // parseEntry splits one entry such as "zh-TW;q=0.8" into tag and quality.
+// As RFC 9110 writes it, a weight is ";", optional white space, "q=" and a
+// qvalue: a parameter named q in any other form ("q =0.5", "q=", "q")
+// makes the entry malformed. Other parameters are ignored.
 func parseEntry(entry string) (preference, bool) {
 	tag, params, _ := strings.Cut(entry, ";")
 	tag = strings.Trim(tag, " \t")
@@ -67,13 +82,20 @@ func parseEntry(entry string) (preference, bool) {
 		var param string
 		param, params, _ = strings.Cut(params, ";")
 		param = strings.Trim(param, " \t")
-		if len(param) > 2 && (param[0] == 'q' || param[0] == 'Q') && param[1] == '=' {
-			q, ok := parseQ(param[2:])
-			if !ok {
-				return preference{}, false
-			}
-			p.q = q
+		if param == "" || (param[0] != 'q' && param[0] != 'Q') {
+			continue
 		}
+		if len(param) > 1 && param[1] != '=' && param[1] != ' ' && param[1] != '\t' {
+			continue // another parameter whose name starts with q
+		}
+		if len(param) < 3 || param[1] != '=' {
+			return preference{}, false
+		}
+		q, ok := parseQ(param[2:])
+		if !ok {
+			return preference{}, false
+		}
+		p.q = q
 	}
 	return p, true
 }
@@ -113,8 +135,11 @@ var aliases = map[string]string{
 
 // parseTag parses a tag as clients write it: BCP 47, with underscores as
 // mobile systems write them ("zh_TW"), with a POSIX codeset or modifier
-// ("en_US.UTF-8"), or one of the aliases above. Text that cannot be a tag
-// is rejected before x/text sees it, which keeps junk cheap.
+// ("en_US.UTF-8"), or one of the aliases above. Extensions and private-use
+// subtags ("-u-nu-thai", "-x-foo") choose no locale, so they are dropped
+// before parsing. Legacy and macrolanguage tags are canonicalized: "in" is
+// id, "cmn-Hant-TW" is zh-Hant-TW. Text that cannot be a tag is rejected
+// before x/text sees it, which keeps junk cheap.
 func parseTag(s string) (language.Tag, bool) {
 	if i := strings.IndexAny(s, ".@"); i >= 0 {
 		s = s[:i]
@@ -123,6 +148,7 @@ func parseTag(s string) (language.Tag, bool) {
 		return language.Und, false
 	}
 	s = strings.ReplaceAll(s, "_", "-")
+	s = withoutExtensions(s)
 	if a, ok := aliases[strings.ToLower(s)]; ok {
 		s = a
 	}
@@ -130,7 +156,22 @@ func parseTag(s string) (language.Tag, bool) {
 	if err != nil || tag == language.Und {
 		return language.Und, false
 	}
+	if c, err := language.Macro.Canonicalize(tag); err == nil {
+		tag = c
+	}
 	return tag, true
+}
+
+// withoutExtensions cuts s, a plausible tag with hyphens, before its first
+// singleton subtag ("u", "t", "x"...), keeping grandfathered tags such as
+// "i-klingon" whole.
+func withoutExtensions(s string) string {
+	for i := 1; i+1 < len(s); i++ {
+		if s[i] == '-' && (i+2 == len(s) || s[i+2] == '-') {
+			return s[:i]
+		}
+	}
+	return s
 }
 
 // plausibleTag reports whether s has the shape of a language tag: subtags
@@ -170,25 +211,29 @@ func isPseudo(tag language.Tag) bool {
 	return s == "XA" || s == "XB"
 }
 
-// match returns the index in b.locales of the locale that serves p, or -1.
-// A locale serves a preference when the tag is the locale's own, or when
+// match returns the index in b.locales of the locale that serves tag, or
+// -1. A locale serves a tag when the tag is the locale's own, or when
 // x/text's matcher rates the pair High or better AND both are the same base
 // language: a Ukrainian reader is not served Russian, nor a Persian reader
-// Arabic, however close x/text rates the pair.
+// Arabic, however close x/text rates the pair. A tag of a language no
+// locale has is turned away before the matcher runs.
 func (b *Bundle) match(tag language.Tag) int {
 	if i, ok := b.byTag[tag]; ok {
 		return i
 	}
-	if b.matcher == nil {
+	want, _ := tag.Base()
+	found := false
+	for _, base := range b.bases {
+		found = found || base == want
+	}
+	if !found {
 		return -1
 	}
 	_, i, conf := b.matcher.Match(tag)
 	if conf < language.High {
 		return -1
 	}
-	want, _ := tag.Base()
-	got, _ := b.natural[i].Base()
-	if want != got {
+	if got, _ := b.natural[i].Base(); got != want {
 		return -1
 	}
 	return b.naturalIndex[i]
@@ -196,39 +241,58 @@ func (b *Bundle) match(tag language.Tag) int {
 
 // negotiate picks the locale for prefs, returning its index in b.locales.
 // English is the answer when nothing else is acceptable.
+//
+// An entry with q=0 is a language range the reader does not accept (RFC
+// 4647 section 3.3, RFC 9110 section 12.5.4): it excludes every locale
+// whose tag the range matches, that is, equals or is a prefix of at a
+// subtag boundary ("pt;q=0" excludes pt-BR, "pt-PT;q=0" does not), not
+// the locale the range would fall back to.
 func (b *Bundle) negotiate(prefs []string) int {
 	var buf [maxNegotiateEntries]preference
 	ps := parsePreferences(buf[:0], prefs)
-	// q=0 entries are sorted last; collect them first as exclusions.
-	var excluded [maxNegotiateEntries]int
-	nx := 0
-	for j := len(ps) - 1; j >= 0 && ps[j].q == 0; j-- {
-		if ps[j].tag == "*" {
-			continue
-		}
-		if i := b.resolve(ps[j].tag); i >= 0 {
-			excluded[nx] = i
-			nx++
-		}
+	// q=0 entries are sorted last.
+	nx := len(ps)
+	for nx > 0 && ps[nx-1].q == 0 {
+		nx--
 	}
-	for _, p := range ps {
-		if p.q == 0 {
-			break
-		}
-		i := b.english
+	excluded := ps[nx:]
+	for _, p := range ps[:nx] {
+		i := english
 		if p.tag != "*" {
-			i = b.resolve(p.tag)
+			i = b.cachedMatch(p.tag)
 		}
-		if i >= 0 && !slices.Contains(excluded[:nx], i) {
+		if i >= 0 && !b.excludes(excluded, i) {
 			return i
 		}
 	}
-	return b.english
+	return english
 }
 
-// resolve returns the locale that serves tag as written, or -1, through
-// the cache.
-func (b *Bundle) resolve(tag string) int {
+// excludes reports whether a q=0 range of ranges matches locale i.
+func (b *Bundle) excludes(ranges []preference, i int) bool {
+	if len(ranges) == 0 {
+		return false
+	}
+	loc := b.locales[i].tag.String()
+	for _, r := range ranges {
+		if r.tag == "*" {
+			continue
+		}
+		t, ok := parseTag(r.tag)
+		if !ok {
+			continue
+		}
+		rs := t.String()
+		if strings.EqualFold(loc, rs) || len(loc) > len(rs) && loc[len(rs)] == '-' && strings.EqualFold(loc[:len(rs)], rs) {
+			return true
+		}
+	}
+	return false
+}
+
+// cachedMatch returns the locale that serves tag as written, or -1,
+// through the cache.
+func (b *Bundle) cachedMatch(tag string) int {
 	slot := &b.cache[cacheSlot(tag)]
 	if e := slot.Load(); e != nil && e.tag == tag {
 		return e.locale

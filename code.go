@@ -1,0 +1,165 @@
+package faceidmsg
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// This file is about codes as they arrive: which namespace a raw code is
+// in, how SaaS numbers are read, the key a code has in exported files, and
+// which codes may be shown to the person.
+
+// Namespace says which family of results a code belongs to. The same number
+// can mean different things in different families, so a code is always
+// looked up in its namespace.
+type Namespace string
+
+const (
+	// PaaS codes are the string results of the compare APIs, such as
+	// "FailedOperation.CompareLowSimilarity", found in Response.Result.
+	PaaS Namespace = "paas"
+	// SaaS codes are the numeric results of the hosted H5 verification flow,
+	// such as 1201, found in Response.ErrorCode.
+	SaaS Namespace = "saas"
+)
+
+// maxCodeLen is the longest code shown to the person, and the most of an
+// unknown code that is kept for logs.
+const maxCodeLen = 64
+
+// maxIndexedNumber bounds the SaaS codes indexed by number.
+const maxIndexedNumber = 9999
+
+// ParseCode splits a raw code into its namespace and code, as LookupCode
+// reads it.
+func ParseCode(raw string) (Namespace, string) {
+	s := strings.TrimSpace(raw)
+	if p, rest, ok := strings.Cut(s, ":"); ok {
+		switch Namespace(strings.ToLower(p)) {
+		case PaaS:
+			return PaaS, strings.TrimSpace(rest)
+		case SaaS:
+			return SaaS, strings.TrimSpace(rest)
+		}
+	}
+	if _, ok := saasNumber(s); ok {
+		return SaaS, s
+	}
+	return PaaS, s
+}
+
+// saasNumber reads a SaaS code written as the service writes numbers:
+// decimal digits, an optional leading minus, no leading zeros, no "+", not
+// "-0". Anything else is not a SaaS number, so that "000" or "-0" can
+// never be read as 0, success.
+func saasNumber(s string) (int, bool) {
+	digits := strings.TrimPrefix(s, "-")
+	if digits == "" || len(digits) > 9 || (digits[0] == '0' && len(digits) > 1) || (digits == "0" && len(s) > 1) {
+		return 0, false
+	}
+	n := 0
+	for i := 0; i < len(digits); i++ {
+		c := digits[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	if len(s) > len(digits) {
+		n = -n
+	}
+	return n, true
+}
+
+// Key is the name a code's string has in every exported format (Android,
+// Apple, i18next, ARB, flat JSON): the namespace, an underscore, and the
+// code with every character other than an ASCII letter or digit replaced
+// by one underscore. "saas", 1201 gives "saas_1201";
+// "paas", "FailedOperation.CompareFail" gives
+// "paas_FailedOperation_CompareFail". The hint's key adds "_hint". An app
+// that receives a code can build its key without a table.
+func Key(ns Namespace, code string) string {
+	var b strings.Builder
+	b.Grow(len(ns) + 1 + len(code))
+	b.WriteString(string(ns))
+	b.WriteByte('_')
+	for _, c := range code {
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
+			b.WriteRune(c)
+		} else {
+			b.WriteByte('_')
+		}
+	}
+	return b.String()
+}
+
+// showable reports whether an unknown code may be shown to the person: 1 to
+// maxCodeLen characters of the service's own alphabet, ASCII letters and
+// digits, '.', '_' and '-'. Anything else may not come from the service
+// (a redirect URL or a webview message can carry any text), so it is not
+// put in front of the person at all: no character is dropped to make it
+// showable, since "12\u200b01" would then read as the real code 1201.
+func showable(code string) bool {
+	if code == "" || len(code) > maxCodeLen {
+		return false
+	}
+	for i := 0; i < len(code); i++ {
+		c := code[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// logCode is an unknown code as Message.Code and the error carry it: a
+// showable code as it is; any other is cut to maxCodeLen bytes and written
+// in printable ASCII, each other character (and '"' and '\\') as a Go
+// escape ("12\u200b01"),
+// so that a log line shows exactly what arrived and cannot be read as
+// another code. A code that was cut ends in "...".
+func logCode(code string) string {
+	if showable(code) {
+		return code
+	}
+	cut := false
+	if len(code) > maxCodeLen {
+		n := maxCodeLen
+		for n > 0 && !utf8.RuneStart(code[n]) {
+			n--
+		}
+		code, cut = code[:n], true
+	}
+	var b strings.Builder
+	for i := 0; i < len(code); {
+		r, size := utf8.DecodeRuneInString(code[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b.WriteString(`\x`)
+			b.WriteByte(hexDigits[code[i]>>4])
+			b.WriteByte(hexDigits[code[i]&0xf])
+		case r == '\\' || r == '"':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r >= 0x20 && r < 0x7f:
+			b.WriteRune(r)
+		case r <= 0xffff:
+			b.WriteString(`\u`)
+			for s := 12; s >= 0; s -= 4 {
+				b.WriteByte(hexDigits[r>>s&0xf])
+			}
+		default:
+			b.WriteString(`\U`)
+			for s := 28; s >= 0; s -= 4 {
+				b.WriteByte(hexDigits[r>>s&0xf])
+			}
+		}
+		i += size
+	}
+	if cut {
+		b.WriteString("...")
+	}
+	return b.String()
+}
+
+const hexDigits = "0123456789abcdef"

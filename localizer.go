@@ -1,0 +1,156 @@
+package faceidmsg
+
+import (
+	"slices"
+	"strconv"
+	"sync"
+
+	"golang.org/x/text/language"
+)
+
+// Localizer gives the catalogue's messages in one negotiated language. It
+// is part of its Bundle, shares its immutability and is safe for concurrent
+// use. Getting one from a Bundle does not allocate. Its messages are
+// resolved on first use; after that, lookups only read.
+type Localizer struct {
+	b   *Bundle
+	tag language.Tag
+
+	once sync.Once // builds the fields below on first use
+	msgs []Message // one per catalogue row
+
+	// The generic message: the text around the code, or the text without
+	// it for a code that is not shown, with their languages and the hint.
+	unknownSplit    [2]string
+	unknownLang     language.Tag
+	hidden          string
+	hiddenLang      language.Tag
+	unknownHint     string
+	unknownHintLang language.Tag
+}
+
+// Localizer returns the Localizer for the language that best serves prefs.
+// Each pref is a language tag ("zh-TW", "zh_TW", the service's "zh-tc") or
+// a whole Accept-Language header ("th-TH,th;q=0.9,en;q=0.5"); several are
+// read as one list in the order given. See the package documentation for
+// the rules. With no acceptable language, the English Localizer is returned.
+func (b *Bundle) Localizer(prefs ...string) *Localizer {
+	return b.locales[b.negotiate(prefs)]
+}
+
+// Match returns the tag of the locale that best serves prefs, as
+// b.Localizer(prefs...).Tag().
+func (b *Bundle) Match(prefs ...string) language.Tag {
+	return b.Localizer(prefs...).Tag()
+}
+
+// Tag returns the Localizer's language.
+func (l *Localizer) Tag() language.Tag { return l.tag }
+
+// Lookup returns the message for code in namespace ns. A SaaS code is
+// read as the service writes numbers ("1201", "-999"); other spellings
+// ("+1201", "01201") are unknown codes, never another code. For a code the
+// catalogue does not know it returns a Message with the generic text
+// (Category CategoryUnknown) and an error wrapping ErrUnknownCode. The
+// generic text names the code only when it is made of the service's
+// characters (ASCII letters, digits, '.', '_', '-'; at most 64 bytes);
+// any other code may not come from the service and is not shown.
+func (l *Localizer) Lookup(ns Namespace, code string) (Message, error) {
+	l.ready()
+	switch ns {
+	case PaaS:
+		if i, ok := l.b.paas[code]; ok {
+			return l.msgs[i], nil
+		}
+	case SaaS:
+		if n, ok := saasNumber(code); ok {
+			if i := l.b.row(n); i >= 0 {
+				return l.msgs[i], nil
+			}
+		}
+	}
+	return l.unknownCode(ns, code)
+}
+
+// LookupNumber returns the message for SaaS code n, as Lookup(SaaS, ...).
+func (l *Localizer) LookupNumber(n int) (Message, error) {
+	l.ready()
+	if i := l.b.row(n); i >= 0 {
+		return l.msgs[i], nil
+	}
+	return l.unknownCode(SaaS, strconv.Itoa(n))
+}
+
+// LookupCode returns the message for a raw code as an app receives it:
+// a number is a SaaS code ("1201", "-999"), anything else a PaaS code
+// ("FailedOperation.CompareFail"). A "paas:" or "saas:" prefix names the
+// namespace outright. Surrounding spaces are ignored. Unknown codes are
+// treated as Lookup treats them.
+func (l *Localizer) LookupCode(raw string) (Message, error) {
+	// Fast paths for codes exactly as the service writes them.
+	l.ready()
+	if n, ok := saasNumber(raw); ok {
+		if i := l.b.row(n); i >= 0 {
+			return l.msgs[i], nil
+		}
+		return l.unknownCode(SaaS, raw)
+	}
+	if i, ok := l.b.paas[raw]; ok {
+		return l.msgs[i], nil
+	}
+	ns, code := ParseCode(raw)
+	return l.Lookup(ns, code)
+}
+
+// Messages returns the message of every code in the catalogue, PaaS codes
+// first, each namespace in the service's documented order.
+func (l *Localizer) Messages() []Message {
+	l.ready()
+	return slices.Clone(l.msgs)
+}
+
+// unknownCode builds the generic message for a code the catalogue lacks.
+func (l *Localizer) unknownCode(ns Namespace, code string) (Message, error) {
+	m := Message{
+		Namespace: ns, Code: logCode(code),
+		Hint:     l.unknownHint,
+		Category: CategoryUnknown,
+	}
+	if showable(code) {
+		m.MessageID, m.Lang = unknownMessageID, l.unknownLang
+		m.Text = l.unknownSplit[0] + code + l.unknownSplit[1]
+	} else {
+		m.MessageID, m.Lang, m.Text = hiddenMessageID, l.hiddenLang, l.hidden
+	}
+	m.Fallback = m.Lang != l.tag || l.unknownHintLang != l.tag
+	return m, &unknownCodeError{ns, m.Code}
+}
+
+// ready builds the Localizer's messages, once.
+func (l *Localizer) ready() { l.once.Do(l.build) }
+
+// build resolves every message of the catalogue through the fallback
+// chain of the Localizer's language.
+func (l *Localizer) build() {
+	b := l.b
+	chain := b.chain(l.tag)
+	l.msgs = make([]Message, len(catalog))
+	for i, e := range catalog {
+		text, lang := b.text(chain, e.msg)
+		m := Message{
+			Namespace: e.ns, Code: e.code, MessageID: e.msg,
+			Lang: lang, Text: text,
+			Category: e.cat, Retryable: bool(e.retry), Fallback: lang != l.tag,
+			Description: e.desc,
+		}
+		if h := b.hints[e.msg]; h != "" {
+			hint, hlang := b.text(chain, h)
+			m.Hint = hint
+			m.Fallback = m.Fallback || hlang != l.tag
+		}
+		l.msgs[i] = m
+	}
+	l.unknownSplit, l.unknownLang = b.unknownText(chain)
+	l.hidden, l.hiddenLang = b.text(chain, hiddenMessageID)
+	l.unknownHint, l.unknownHintLang = b.text(chain, unknownHintID)
+}

@@ -1,0 +1,72 @@
+package faceidmsg
+
+import "golang.org/x/text/language"
+
+// Message is what a lookup returns: the text for the person holding the
+// phone, and what an app needs to act on it. Text and Hint are plain text:
+// escape them for HTML like any other string.
+type Message struct {
+	Namespace Namespace
+	// Code is the code as the service writes it, e.g. "1201". For a code
+	// the catalogue does not know, it is the code as it arrived, made safe
+	// for logs: a code of the service's characters (ASCII letters, digits,
+	// '.', '_', '-'; at most 64 bytes) as it is, any other cut to 64 bytes
+	// and written in printable ASCII with Go escapes ("12\u200b01").
+	Code      string
+	MessageID string // the message's ID in the locale files
+
+	// Lang is the language of Text: the negotiated language, or the one a
+	// fallback took the text from. Servers can send it as Content-Language.
+	Lang language.Tag
+	Text string
+	// Hint says what the person can do now; empty when there is nothing.
+	Hint string
+
+	Category  Category
+	Retryable bool // the app may offer "try again" in the same session
+	// Fallback reports whether Text or Hint came from a language other than
+	// the negotiated one, because that locale lacks the message.
+	Fallback bool
+	// Description is the service's own English wording, for logs and
+	// support staff; not for the person holding the phone.
+	Description string
+}
+
+// Category groups codes by what the app should do next.
+type Category string
+
+const (
+	// CategorySuccess: the verification passed.
+	CategorySuccess Category = "success"
+	// CategoryUserAction: the person can fix the capture (light, distance,
+	// face, voice, video length) and try again.
+	CategoryUserAction Category = "user_action"
+	// CategoryRejected: the check ran and did not pass (spoof suspected,
+	// similarity too low).
+	CategoryRejected Category = "rejected"
+	// CategoryTemporary: a service, network or storage problem; trying later
+	// may work.
+	CategoryTemporary Category = "temporary"
+	// CategoryEnded: the session is over (finished, expired, too many
+	// attempts); a new session is needed.
+	CategoryEnded Category = "ended"
+	// CategoryIntegration: the calling app sent a request the service could
+	// not use. The person cannot fix it.
+	CategoryIntegration Category = "integration"
+	// CategoryUnknown is given to codes the catalogue does not know.
+	CategoryUnknown Category = "unknown"
+)
+
+// Language describes one locale of a Bundle.
+type Language struct {
+	Tag language.Tag
+	// Name is the language's name in English, with its region or script
+	// where the tag has one: "Traditional Chinese", "Brazilian Portuguese".
+	Name string
+	// Native is its name in the language itself, likewise: "繁體中文",
+	// "português (Brasil)"; what a language picker shows.
+	Native string
+	// Pseudo marks a pseudo-locale for UI testing (en-XA, ar-XB): chosen
+	// only by its exact tag, and not for a language picker.
+	Pseudo bool
+}
