@@ -1,0 +1,44 @@
+package faceidmsg
+
+import (
+	"io/fs"
+	"runtime"
+	"testing"
+
+	"github.com/faceidmsg/faceidmsg/internal/msgfile"
+)
+
+// BenchmarkParseEmbedded: parsing every embedded locale file, what a
+// process pays once, on first use of each language. It reports the memory
+// the parsed files keep (retained-B) besides what parsing allocates.
+func BenchmarkParseEmbedded(b *testing.B) {
+	names, err := fs.Glob(embeddedLocales, "locales/*.toml")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	var kept []*msgfile.File
+	for b.Loop() {
+		kept = kept[:0]
+		for _, name := range names {
+			f, findings := msgfile.ReadFile(embeddedLocales, name, name)
+			if f == nil {
+				b.Fatal(findings)
+			}
+			kept = append(kept, f)
+		}
+	}
+	var before, after runtime.MemStats
+	kept = nil
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	for _, name := range names {
+		f, _ := msgfile.ReadFile(embeddedLocales, name, name)
+		kept = append(kept, f)
+	}
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc), "retained-B")
+	b.ReportMetric(float64(len(names)), "files")
+	runtime.KeepAlive(kept)
+}
