@@ -29,24 +29,28 @@ func exportCmd(args []string, stdout io.Writer) error {
 	}
 	switch {
 	case len(rest) > 0:
-		return fmt.Errorf("%w: export takes no arguments, got %q", errUsage, rest[0])
+		return usagef("export takes no arguments, got %q", rest[0])
 	case *format == "":
-		return fmt.Errorf("%w: export needs -format (%s)", errUsage, strings.Join(export.Formats(), ", "))
+		return usagef("export needs -format (%s)", strings.Join(export.Formats(), ", "))
 	case !slices.Contains(export.Formats(), *format):
-		return fmt.Errorf("%w: unknown format %q; formats are %s", errUsage, *format, strings.Join(export.Formats(), ", "))
+		return usagef("unknown format %q; formats are %s", *format, strings.Join(export.Formats(), ", "))
 	case *out == "":
-		return fmt.Errorf("%w: export needs -out DIR", errUsage)
+		return usagef("export needs -out DIR")
 	}
-	b, err := o.bundle()
+	// Texts come from the library's bundle, descriptions and XLIFF units
+	// from the files; both are read from the one source, and the files as
+	// the library serves them.
+	src, err := openSource("export", o.locales, true)
 	if err != nil {
 		return err
 	}
-	set, findings, _, err := loadSet(o.locales)
+	l, err := src.writable()
 	if err != nil {
 		return err
 	}
-	if msgfile.HasError(findings) || set.English == nil {
-		return errors.New("some locale files have errors; run faceidmsg check")
+	b, err := src.bundle()
+	if err != nil {
+		return err
 	}
 	tags, err := exportTags(b, o.lang)
 	if err != nil {
@@ -55,7 +59,7 @@ func exportCmd(args []string, stdout io.Writer) error {
 	if !slices.Contains(tags, language.English) {
 		tags = append([]language.Tag{language.English}, tags...) // every format needs its source
 	}
-	files, err := export.Export(*format, export.Source{Bundle: b, Tags: tags, Set: set})
+	files, err := export.Export(*format, export.Source{Bundle: b, Tags: tags, Set: l.served()})
 	if err != nil {
 		return err
 	}
@@ -77,40 +81,27 @@ func exportCmd(args []string, stdout io.Writer) error {
 	return nil
 }
 
-// parseBase returns the base language of a tag as a client writes it.
-func parseBase(s string) (language.Base, bool) {
-	t, err := language.Parse(strings.ReplaceAll(s, "_", "-"))
-	if err != nil {
-		return language.Base{}, false
-	}
-	b, _ := t.Base()
-	return b, true
-}
-
-// exportTags reads -lang as a comma-separated list of the bundle's tags;
-// without it, every locale but the pseudo-locales.
+// exportTags reads -lang as a comma-separated list of tags, each
+// negotiated by the library as lookup's -lang is, so zh-TW or zh_TW
+// exports zh-Hant; without it, every locale but the pseudo-locales.
 func exportTags(b *faceidmsg.Bundle, list string) ([]language.Tag, error) {
-	have := map[language.Tag]bool{}
-	var all []language.Tag
-	for _, l := range b.Languages() {
-		have[l.Tag] = true
-		if !l.Pseudo {
-			all = append(all, l.Tag)
-		}
-	}
 	if list == "" {
+		var all []language.Tag
+		for _, l := range b.Languages() {
+			if !l.Pseudo {
+				all = append(all, l.Tag)
+			}
+		}
 		return all, nil
 	}
 	var tags []language.Tag
 	for _, s := range strings.Split(list, ",") {
-		// Each entry is negotiated as lookup's -lang is, so zh-TW or zh_TW
-		// exports zh-Hant; an entry that only English would serve is an
-		// error, not a silent English export.
 		s = strings.TrimSpace(s)
 		tag := b.Match(s)
-		base, _ := tag.Base()
-		if want, _ := parseBase(s); !have[tag] || (tag == language.English && want != base) {
-			return nil, fmt.Errorf("%w: -lang: no locale of the bundle serves %q (see faceidmsg languages -pseudo)", errUsage, s)
+		if tag == language.English && !servesEnglish(b, s) {
+			// Only the fallback would serve it: an error, not a silent
+			// English export.
+			return nil, usagef("-lang: no locale of the bundle serves %q (see faceidmsg languages -pseudo)", s)
 		}
 		if !slices.Contains(tags, tag) {
 			tags = append(tags, tag)
@@ -119,19 +110,37 @@ func exportTags(b *faceidmsg.Bundle, list string) ([]language.Tag, error) {
 	return tags, nil
 }
 
-func importCmd(args []string, stdout, stderr io.Writer) error {
-	return mergeFiles("import", "XLIFF files", args, stdout, stderr, importOne)
+// servesEnglish reports whether the library chooses English for pref
+// because pref asks for it, not because nothing else fits. A
+// pseudo-locale is chosen only by its exact tag, so after a pref that
+// selects nothing, negotiation goes on to it; after a pref that selects
+// English, it stops there.
+func servesEnglish(b *faceidmsg.Bundle, pref string) bool {
+	return b.Match(pref, msgfile.PseudoTags[0].String()) == language.English
 }
 
-func importOne(set *msgfile.Set, dir, p string, stdout, stderr io.Writer) error {
+func importCmd(args []string, stdout, stderr io.Writer) error {
+	return mergeFiles("import", "XLIFF files", args, stdout, stderr, importInput)
+}
+
+func importInput(l *loaded, dir, p string) (*input, error) {
 	data, err := os.ReadFile(p)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	tag, units, err := export.ReadXLIFF(bytes.NewReader(data))
 	if err != nil {
-		return err
+		return nil, err
 	}
+	if err := translatable(tag); err != nil {
+		return nil, err
+	}
+	return &input{path: p, tag: tag, merge: func(stdout, stderr io.Writer) error {
+		return importUnits(l, dir, p, tag, units, stdout, stderr)
+	}}, nil
+}
+
+func importUnits(l *loaded, dir, p string, tag language.Tag, units []export.Unit, stdout, stderr io.Writer) error {
 	// A target still in state "initial" is a draft or a translation of
 	// older English waiting for review: it is not taken.
 	var drafts []string
@@ -145,8 +154,25 @@ func importOne(set *msgfile.Set, dir, p string, stdout, stderr io.Writer) error 
 	if len(drafts) > 0 {
 		fmt.Fprintf(stderr, "faceidmsg: %s: %d units left out because their state is still \"initial\" (set it to \"translated\" when done): %s\n", p, len(drafts), strings.Join(drafts, ", "))
 	}
-	if err := translatable(tag); err != nil {
-		return err
+	seen := map[string]bool{}
+	for _, u := range units {
+		if seen[u.ID] {
+			return fmt.Errorf("unit %q appears twice; nothing was imported", u.ID)
+		}
+		seen[u.ID] = true
+	}
+	// The export offers, in override mode, the shipped translations the
+	// library serves; taken back unchanged they are not the app's work, and
+	// copying them into its folder would hide later fixes to them.
+	if l.shipped != nil {
+		own, shipped := l.set.File(tag), l.shipped.File(tag)
+		units = slices.DeleteFunc(units, func(u export.Unit) bool {
+			if shipped == nil || (own != nil && own.Get(u.ID) != nil) {
+				return false
+			}
+			m := shipped.Get(u.ID)
+			return m != nil && m.Other == u.Target && (u.Hash == "" || u.Hash == m.Hash)
+		})
 	}
 	src, err := export.WorkFile(units)
 	if err != nil {
@@ -154,8 +180,11 @@ func importOne(set *msgfile.Set, dir, p string, stdout, stderr io.Writer) error 
 	}
 	work, findings := msgfile.Parse(p, src)
 	if work == nil {
+		// The positions are those of the TOML built from the XLIFF, which
+		// the user never sees.
+		unplace(findings, p)
 		printFindings(stderr, findings, false)
 		return errors.New("the translations do not make a valid locale file; nothing was imported")
 	}
-	return mergeWork(set, dir, tag, work, p, stdout, stderr, true)
+	return mergeWork(l.set, dir, tag, work, p, stdout, stderr, true)
 }

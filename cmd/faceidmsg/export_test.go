@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -10,7 +11,8 @@ import (
 
 func TestExportCommand(t *testing.T) {
 	out := t.TempDir()
-	code, stdout, stderr := runCLI(t, "export", "-format", "flat", "-out", out, "-lang", "th-TH,zh_TW")
+	none := t.TempDir() // an app with no files of its own
+	code, stdout, stderr := runCLI(t, "export", "-format", "flat", "-locales", none, "-out", out, "-lang", "th-TH,zh_TW")
 	if code != 0 || !strings.Contains(stdout, "wrote 3 files for 3 locales") {
 		t.Fatalf("export = %d, %q, %q", code, stdout, stderr)
 	}
@@ -20,11 +22,12 @@ func TestExportCommand(t *testing.T) {
 		}
 	}
 	for _, args := range [][]string{
-		{"export", "-out", out},
-		{"export", "-format", "docx", "-out", out},
-		{"export", "-format", "flat"},
-		{"export", "-format", "flat", "-out", out, "-lang", "xx"},
-		{"export", "-format", "flat", "-out", out, "extra"},
+		{"export", "-out", out, "-locales", none},
+		{"export", "-format", "docx", "-out", out, "-locales", none},
+		{"export", "-format", "flat", "-locales", none},
+		{"export", "-format", "flat", "-out", out, "-locales", none, "-lang", "qaa"},
+		{"export", "-format", "flat", "-out", out, "-locales", none, "extra"},
+		{"export", "-format", "flat", "-out", out},
 		{"import"},
 	} {
 		if code, _, _ := runCLI(t, args...); code != 2 {
@@ -35,17 +38,18 @@ func TestExportCommand(t *testing.T) {
 
 // TestImportRoundTrip: a translation removed from th.toml is exported to
 // XLIFF without a target; a translator fills the target in; import brings
-// it back, through merge's checks, hash and all.
+// it back, through merge's checks, hash and all. It runs at the module's
+// root, on ./locales.
 func TestImportRoundTrip(t *testing.T) {
-	dir := copyLocales(t)
-	thPath := filepath.Join(dir, "th.toml")
+	moduleRoot(t)
+	thPath := filepath.Join("locales", "th.toml")
 	orig := mustRead(t, thPath)
 	start := bytes.Index(orig, []byte("[LightTooDim]\n"))
 	end := start + bytes.Index(orig[start:], []byte("\n\n")) + 2
 	os.WriteFile(thPath, append(append([]byte{}, orig[:start]...), orig[end:]...), 0o644)
 
 	out := t.TempDir()
-	if code, _, stderr := runCLI(t, "export", "-format", "xliff", "-locales", dir, "-lang", "th", "-out", out); code != 0 {
+	if code, _, stderr := runCLI(t, "export", "-format", "xliff", "-lang", "th", "-out", out); code != 0 {
 		t.Fatalf("export: %s", stderr)
 	}
 	xlf := mustRead(t, filepath.Join(out, "th.xlf"))
@@ -58,7 +62,7 @@ func TestImportRoundTrip(t *testing.T) {
 	os.WriteFile(filepath.Join(out, "th.xlf"), filled, 0o644)
 
 	// Still in state "initial", the new target is a draft and is left out.
-	if code, stdout, stderr := runCLI(t, "import", "-locales", dir, filepath.Join(out, "th.xlf")); code != 0 || !strings.Contains(stderr, "1 units left out") || !strings.Contains(stdout, "nothing to merge") {
+	if code, stdout, stderr := runCLI(t, "import", filepath.Join(out, "th.xlf")); code != 0 || !strings.Contains(stderr, "1 units left out") || !strings.Contains(stdout, "nothing to merge") {
 		t.Fatalf("import of a draft = %d, %q, %q", code, stdout, stderr)
 	}
 	filled = bytes.Replace(filled, []byte(`<unit id="LightTooDim">`), []byte(`<unit id="LightTooDim" >`), 1)
@@ -67,7 +71,7 @@ func TestImportRoundTrip(t *testing.T) {
 	filled = append(append(append([]byte{}, filled[:j]...), []byte(`state="translated"`)...), filled[j+len(`state="initial"`):]...)
 	os.WriteFile(filepath.Join(out, "th.xlf"), filled, 0o644)
 
-	if code, stdout, stderr := runCLI(t, "import", "-locales", dir, filepath.Join(out, "th.xlf")); code != 0 || !strings.Contains(stdout, "merged 1 messages") {
+	if code, stdout, stderr := runCLI(t, "import", filepath.Join(out, "th.xlf")); code != 0 || !strings.Contains(stdout, "merged 1 messages") {
 		t.Fatalf("import = %d, %q, %q", code, stdout, stderr)
 	}
 	if got := mustRead(t, thPath); !bytes.Equal(got, orig) {
@@ -77,7 +81,7 @@ func TestImportRoundTrip(t *testing.T) {
 	// A translator who breaks the placeholder is refused.
 	bad := bytes.Replace(mustRead(t, filepath.Join(out, "th.xlf")), []byte(`<ph id="ph1" equiv="{{.Code}}" disp="{{.Code}}"/>)</target>`), []byte(`)</target>`), 1)
 	os.WriteFile(filepath.Join(out, "th.xlf"), bad, 0o644)
-	if code, _, stderr := runCLI(t, "import", "-locales", dir, filepath.Join(out, "th.xlf")); code != 1 || !strings.Contains(stderr, "placeholders") {
+	if code, _, stderr := runCLI(t, "import", filepath.Join(out, "th.xlf")); code != 1 || !strings.Contains(stderr, "placeholders") {
 		t.Errorf("import of a broken placeholder = %d, %q", code, stderr)
 	}
 }
@@ -90,7 +94,9 @@ func TestImportClearsStale(t *testing.T) {
 	dir := copyLocales(t)
 	enPath := filepath.Join(dir, "en.toml")
 	os.WriteFile(enPath, bytes.Replace(mustRead(t, enPath), []byte(`other = "The light is too dim."`), []byte(`other = "It's too dark."`), 1), 0o644)
-	if code, out, _ := runCLI(t, "check", "-locales", dir); code != 1 || !strings.Contains(out, "th.toml:7: error: LightTooDim: the English changed") {
+	th := mustRead(t, filepath.Join(dir, "th.toml"))
+	line := bytes.Count(th[:bytes.Index(th, []byte("[LightTooDim]"))], []byte("\n")) + 1
+	if code, out, _ := runCLI(t, "check", "-locales", dir); code != 1 || !strings.Contains(out, fmt.Sprintf("th.toml:%d: error: LightTooDim: the English changed", line)) {
 		t.Fatalf("check after the English change = %d:\n%s", code, out)
 	}
 	out := t.TempDir()

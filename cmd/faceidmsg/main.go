@@ -20,6 +20,15 @@
 //	faceidmsg export -format FORMAT -out DIR [-lang TAGS] [-locales DIR]
 //	faceidmsg import [-locales DIR] FILE.xlf...
 //
+// and faceidmsg version (or -version) prints the module version.
+//
+// Translator commands read locale files from one place: -locales DIR, an
+// app's override directory layered over the embedded locales; else
+// ./locales, but only at the root of this module (its go.mod names
+// github.com/faceidmsg/faceidmsg). Anywhere else check and status read the
+// embedded locales and say so, and translate, merge, import, pseudo and
+// export ask for -locales DIR. "--" ends the flags.
+//
 // -lang takes a language tag, a comma-separated list or a whole
 // Accept-Language header; without it the text is English. -locales layers
 // the TOML files of DIR over the embedded locales. -json prints one JSON
@@ -36,7 +45,7 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"slices"
+	"runtime/debug"
 	"strings"
 	"text/tabwriter"
 
@@ -63,10 +72,29 @@ translators:
 apps:
   faceidmsg export -format FORMAT -out DIR [-lang TAGS] [-locales DIR]
   faceidmsg import [-locales DIR] FILE.xlf...
+
+version:
+  faceidmsg version
+
+Without -locales, translator commands use ./locales only at the root of
+the faceidmsg module; "--" ends the flags.
 `
 
-// errUsage marks errors that are the caller's wording, not a failure.
-var errUsage = errors.New("usage")
+// usageError is an error in the caller's wording, not a failure of the
+// work: run prints it with the usage and exits 2. It stays one when
+// wrapped, so a command can name the file it was reading.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usagef(format string, a ...any) error {
+	return &usageError{fmt.Sprintf(format, a...)}
+}
+
+func isUsage(err error) bool {
+	var u *usageError
+	return errors.As(err, &u)
+}
 
 // errReported marks a failure already explained on stderr.
 var errReported = errors.New("reported")
@@ -80,7 +108,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case errors.Is(err, flag.ErrHelp):
 		fmt.Fprint(stdout, usage)
 		return 0
-	case errors.Is(err, errUsage):
+	case isUsage(err):
 		fmt.Fprintf(stderr, "faceidmsg: %v\n%s", err, usage)
 		return 2
 	case errors.Is(err, errReported):
@@ -97,7 +125,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 func dispatch(args []string, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
-		return fmt.Errorf("%w: no command", errUsage)
+		return usagef("no command")
 	}
 	cmd, args := args[0], args[1:]
 	switch cmd {
@@ -110,7 +138,7 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 	case "check":
 		return check(args, stdout, stderr)
 	case "status":
-		return status(args, stdout)
+		return status(args, stdout, stderr)
 	case "translate":
 		return translate(args, stdout)
 	case "merge":
@@ -121,10 +149,12 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 		return exportCmd(args, stdout)
 	case "import":
 		return importCmd(args, stdout, stderr)
+	case "version", "-version", "--version":
+		return version(args, stdout)
 	case "help", "-h", "-help", "--help":
 		return flag.ErrHelp
 	}
-	return fmt.Errorf("%w: unknown command %q", errUsage, cmd)
+	return usagef("unknown command %q", cmd)
 }
 
 // options are the flags the commands share.
@@ -147,64 +177,77 @@ func (o *options) flags(name string, withLang bool) *flag.FlagSet {
 }
 
 // parse reads flags and positional arguments in any order, so that
-// "lookup 1201 -lang th" works as well as "lookup -lang th 1201".
+// "lookup 1201 -lang th" works as well as "lookup -lang th 1201". An
+// argument "--" ends the flags: everything after it is an argument. A
+// negative number such as -999 is an argument, not a flag (no flag is
+// named by digits), unless it is the value of a flag ("-out -1").
 func (o *options) parse(fs *flag.FlagSet, args []string) ([]string, error) {
-	// A negative code such as -999 is an argument, not a flag: no flag
-	// takes a number. Mark such arguments so the flag package passes them.
-	const mark = "\x00"
-	args = slices.Clone(args)
-	for i, a := range args {
-		if len(a) > 1 && a[0] == '-' && strings.Trim(a[1:], "0123456789") == "" {
-			args[i] = mark + a
-		}
-	}
-	var rest []string
-	unmark := func(s []string) []string {
-		for i := range s {
-			s[i] = strings.TrimPrefix(s[i], mark)
-		}
-		return s
-	}
-	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return nil, err
+	var flags, rest []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		switch {
+		case a == "--":
+			return o.parsed(fs, flags, append(rest, args[i+1:]...))
+		case len(a) < 2 || a[0] != '-' || strings.Trim(a[1:], "0123456789") == "":
+			rest = append(rest, a)
+		default:
+			flags = append(flags, a)
+			if takesValue(fs, a) && i+1 < len(args) {
+				i++
+				flags = append(flags, args[i])
 			}
-			return nil, fmt.Errorf("%w: %s: %v", errUsage, fs.Name(), err)
 		}
-		args = fs.Args()
-		if len(args) == 0 {
-			return unmark(rest), nil
-		}
-		if args[0] == "--" {
-			return unmark(append(rest, args[1:]...)), nil
-		}
-		rest = append(rest, args[0])
-		args = args[1:]
 	}
+	return o.parsed(fs, flags, rest)
+}
+
+// parsed parses the flags parse set apart, and returns the arguments.
+func (o *options) parsed(fs *flag.FlagSet, flags, rest []string) ([]string, error) {
+	if err := fs.Parse(flags); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return nil, err
+		}
+		return nil, usagef("%s: %v", fs.Name(), err)
+	}
+	return append(rest, fs.Args()...), nil
+}
+
+// takesValue reports whether the flag a ("-out", "--out") takes the next
+// argument as its value: a known flag that is not boolean and has no
+// "=value" of its own.
+func takesValue(fs *flag.FlagSet, a string) bool {
+	name := strings.TrimPrefix(strings.TrimPrefix(a, "-"), "-")
+	if strings.Contains(name, "=") {
+		return false
+	}
+	f := fs.Lookup(name)
+	if f == nil {
+		return false
+	}
+	b, ok := f.Value.(interface{ IsBoolFlag() bool })
+	return !ok || !b.IsBoolFlag()
 }
 
 // parseNoArgs is parse for the commands that take flags only.
 func (o *options) parseNoArgs(fs *flag.FlagSet, args []string) error {
 	rest, err := o.parse(fs, args)
 	if err == nil && len(rest) > 0 {
-		err = fmt.Errorf("%w: %s takes no arguments, got %q", errUsage, fs.Name(), rest[0])
+		err = usagef("%s takes no arguments, got %q", fs.Name(), rest[0])
 	}
 	return err
 }
 
+// bundle is the library's bundle for lookup, list and languages: the
+// embedded locales, with -locales DIR layered over them.
 func (o *options) bundle() (*faceidmsg.Bundle, error) {
 	if o.locales == "" {
 		return faceidmsg.New()
 	}
-	st, err := os.Stat(o.locales)
+	src, err := openSource("", o.locales, false)
 	if err != nil {
-		return nil, fmt.Errorf("%w: -locales: %v", errUsage, err)
+		return nil, err
 	}
-	if !st.IsDir() {
-		return nil, fmt.Errorf("%w: -locales: %s is not a directory", errUsage, o.locales)
-	}
-	return faceidmsg.New(faceidmsg.WithLocaleDir(o.locales))
+	return src.bundle()
 }
 
 // record is the -json shape of a message. Field names are stable.
@@ -247,7 +290,12 @@ func lookup(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if len(codes) == 0 {
-		return fmt.Errorf("%w: lookup: no code given", errUsage)
+		return usagef("lookup: no code given")
+	}
+	for _, c := range codes {
+		if _, code := faceidmsg.ParseCode(c); code == "" {
+			return usagef("lookup: %q has no code", c)
+		}
 	}
 	b, err := o.bundle()
 	if err != nil {
@@ -327,7 +375,8 @@ func languages(args []string, stdout io.Writer) error {
 				Tag    string `json:"tag"`
 				Name   string `json:"name"`
 				Native string `json:"native"`
-			}{l.Tag.String(), l.Name, l.Native}
+				Pseudo bool   `json:"pseudo"`
+			}{l.Tag.String(), l.Name, l.Native, l.Pseudo}
 			if err := enc.Encode(rec); err != nil {
 				return err
 			}
@@ -343,4 +392,26 @@ func languages(args []string, stdout io.Writer) error {
 		fmt.Fprintf(tw, "%s\t%s\t%s\n", l.Tag, l.Name, l.Native)
 	}
 	return tw.Flush()
+}
+
+// version prints the module version the binary was built from, as the Go
+// toolchain recorded it ("(devel)" when built in a checkout), and the Go
+// version.
+func version(args []string, stdout io.Writer) error {
+	if len(args) > 0 {
+		return usagef("version takes no arguments, got %q", args[0])
+	}
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return errors.New("this binary carries no build information")
+	}
+	fmt.Fprintf(stdout, "faceidmsg %s %s\n", moduleVersion(bi), bi.GoVersion)
+	return nil
+}
+
+func moduleVersion(bi *debug.BuildInfo) string {
+	if bi.Main.Version == "" {
+		return "(unknown)"
+	}
+	return bi.Main.Version
 }

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -113,12 +114,16 @@ func TestListJSON(t *testing.T) {
 		t.Fatalf("list -json exit %d: %s", code, stderr.String())
 	}
 	recs := decodeLines(t, stdout.Bytes())
-	if len(recs) != 59 {
-		t.Fatalf("list -json printed %d records; want 59", len(recs))
+	b, err := faceidmsg.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	msgs := b.Localizer().Messages()
+	if len(recs) != len(msgs) {
+		t.Fatalf("list -json printed %d records; the catalogue has %d codes", len(recs), len(msgs))
 	}
 	wantFields := []string{"category", "code", "description", "fallback", "hint", "key", "lang", "message_id", "namespace", "retryable", "text"}
-	count := map[string]int{}
-	for _, r := range recs {
+	for i, r := range recs {
 		var fields []string
 		for k := range r {
 			fields = append(fields, k)
@@ -127,16 +132,18 @@ func TestListJSON(t *testing.T) {
 		if !slices.Equal(fields, wantFields) {
 			t.Fatalf("record fields = %v; want %v", fields, wantFields)
 		}
-		count[r["namespace"].(string)]++
 		if _, ok := r["code"].(string); !ok {
 			t.Errorf("code %v is not a JSON string", r["code"])
 		}
+		// The records are the library's messages, in its order.
+		if m := msgs[i]; r["namespace"] != string(m.Namespace) || r["code"] != m.Code || r["text"] != m.Text {
+			t.Errorf("record %d = %v; want %s %s %q", i, r, m.Namespace, m.Code, m.Text)
+		}
 	}
-	if count["paas"] != 7 || count["saas"] != 52 {
-		t.Errorf("namespaces = %v; want 7 paas and 52 saas", count)
-	}
-	if recs[4]["code"] != "FailedOperation.LifePhotoDetectNoFaces" {
-		t.Errorf("fifth record = %v; want the corrected LifePhotoDetectNoFaces", recs[4]["code"])
+	// A promise of the package documentation: the mislabelled row of the
+	// service's table is listed under its real code.
+	if !slices.ContainsFunc(recs, func(r map[string]any) bool { return r["code"] == "FailedOperation.LifePhotoDetectNoFaces" }) {
+		t.Error("list lacks the corrected FailedOperation.LifePhotoDetectNoFaces")
 	}
 }
 
@@ -169,22 +176,90 @@ func TestLookupJSON(t *testing.T) {
 }
 
 func TestLanguagesJSON(t *testing.T) {
-	var stdout, stderr bytes.Buffer
-	if code := run([]string{"languages", "-json"}, &stdout, &stderr); code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr.String())
+	b, err := faceidmsg.New()
+	if err != nil {
+		t.Fatal(err)
 	}
-	recs := decodeLines(t, stdout.Bytes())
-	var tags []string
-	for _, r := range recs {
-		if len(r) != 3 || r["name"] == "" || r["native"] == "" {
-			t.Errorf("record %v; want tag, name, native", r)
+	for _, withPseudo := range []bool{false, true} {
+		args := []string{"languages", "-json"}
+		if withPseudo {
+			args = append(args, "-pseudo")
 		}
+		var stdout, stderr bytes.Buffer
+		if code := run(args, &stdout, &stderr); code != 0 {
+			t.Fatalf("%q exit %d: %s", args, code, stderr.String())
+		}
+		recs := decodeLines(t, stdout.Bytes())
+		// The expected list is the library's, so adding a language breaks
+		// no test.
+		var want []map[string]any
+		for _, l := range b.Languages() {
+			if l.Pseudo && !withPseudo {
+				continue
+			}
+			want = append(want, map[string]any{"tag": l.Tag.String(), "name": l.Name, "native": l.Native, "pseudo": l.Pseudo})
+		}
+		if !reflect.DeepEqual(recs, want) {
+			t.Errorf("%q = %v; want %v", args, recs, want)
+		}
+		var tags []string
+		for _, r := range recs {
+			tags = append(tags, r["tag"].(string))
+		}
+		// A product promise (README): the service's own languages are
+		// among those shipped, English first.
+		if !slices.Equal(tags[:1], []string{"en"}) {
+			t.Errorf("%q lists %v first; want en", args, tags[:1])
+		}
+		for _, tag := range []string{"zh-Hans", "zh-Hant", "th", "id"} {
+			if !slices.Contains(tags, tag) {
+				t.Errorf("%q lacks %s", args, tag)
+			}
+		}
+		for _, p := range []string{"en-XA", "ar-XB"} {
+			if slices.Contains(tags, p) != withPseudo {
+				t.Errorf("%q: %s listed = %t", args, p, !withPseudo)
+			}
+		}
+	}
+}
+
+// TestLanguagesMatchFiles: the languages listed are the embedded files.
+func TestLanguagesMatchFiles(t *testing.T) {
+	names, err := fs.Glob(faceidmsg.Locales(), "*.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var files []string
+	for _, n := range names {
+		files = append(files, strings.TrimSuffix(n, ".toml"))
+	}
+	_, out, _ := runCLI(t, "languages", "-pseudo", "-json")
+	var tags []string
+	for _, r := range decodeLines(t, []byte(out)) {
 		tags = append(tags, r["tag"].(string))
 	}
-	// The languages the project promises: the service's own five and
-	// fifteen more.
-	want := []string{"en", "ar", "bn", "de", "es", "fil", "fr", "hi", "id", "it", "ja", "ko", "ms", "pt-BR", "ru", "th", "tr", "vi", "zh-Hans", "zh-Hant"}
-	if !slices.Equal(tags, want) {
-		t.Errorf("languages = %v; want %v", tags, want)
+	slices.Sort(files)
+	slices.Sort(tags)
+	if !slices.Equal(tags, files) {
+		t.Errorf("languages -pseudo = %v; the embedded files are %v", tags, files)
+	}
+}
+
+func TestGoModPath(t *testing.T) {
+	for _, tt := range []struct{ gomod, want string }{
+		{"module github.com/faceidmsg/faceidmsg\n\ngo 1.24\n", modulePath},
+		{"// the library\nmodule   github.com/faceidmsg/faceidmsg // ours\n", modulePath},
+		{"module \"github.com/faceidmsg/faceidmsg\"\n", modulePath},
+		{"module example.com/app\n\nrequire github.com/faceidmsg/faceidmsg v1.0.0\n", "example.com/app"},
+		{"module github.com/faceidmsg/faceidmsg/v2\n", "github.com/faceidmsg/faceidmsg/v2"},
+		{"module github.com/faceidmsg/faceidmsgx\n", "github.com/faceidmsg/faceidmsgx"},
+		{"// module github.com/faceidmsg/faceidmsg\nmodule example.com/app\n", "example.com/app"},
+		{"modules github.com/faceidmsg/faceidmsg\n", ""},
+		{"go 1.24\n", ""},
+	} {
+		if got := goModPath([]byte(tt.gomod)); got != tt.want {
+			t.Errorf("goModPath(%q) = %q; want %q", tt.gomod, got, tt.want)
+		}
 	}
 }

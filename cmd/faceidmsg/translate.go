@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"text/tabwriter"
 
 	"github.com/faceidmsg/faceidmsg"
@@ -17,37 +18,6 @@ import (
 )
 
 // The translator's commands: check, status, translate, merge, pseudo.
-
-// repoLocales is the folder the translator commands work on by default:
-// the repository's locales, when the command runs at its root.
-const repoLocales = "locales"
-
-// loadSet reads the locale set a command works on, and says whether it is
-// an app's override directory:
-//   - with no DIR: ./locales when it holds en.toml (the repository's files,
-//     as translators edit them), else the embedded locales; shipped rules.
-//   - with -locales DIR: DIR's files, checked against the embedded English
-//     with DIR's own en.toml layered over it; override rules, in which a
-//     message a file lacks but the shipped locale has is not missing.
-func loadSet(dir string) (set *msgfile.Set, findings []msgfile.Finding, opt msgfile.Options, err error) {
-	if dir == "" {
-		if st, err := os.Stat(filepath.Join(repoLocales, "en.toml")); err == nil && st.Mode().IsRegular() {
-			set, findings = msgfile.LoadSet(os.DirFS(repoLocales), ".", repoLocales, nil)
-			return set, findings, opt, nil
-		}
-		set, findings = msgfile.LoadSet(faceidmsg.Locales(), ".", "locales", nil)
-		return set, findings, opt, nil
-	}
-	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-		return nil, nil, opt, fmt.Errorf("%w: -locales: %s is not a directory", errUsage, dir)
-	}
-	shipped, _ := msgfile.LoadSet(faceidmsg.Locales(), ".", "locales", nil)
-	if shipped.English == nil {
-		return nil, nil, opt, errors.New("the embedded English does not parse")
-	}
-	set, findings = msgfile.LoadSet(os.DirFS(dir), ".", dir, shipped.English)
-	return set, findings, msgfile.Options{Override: true, Shipped: shipped}, nil
-}
 
 type findingRecord struct {
 	File      string `json:"file"`
@@ -73,6 +43,10 @@ func printFindings(w io.Writer, findings []msgfile.Finding, asJSON bool) error {
 	return nil
 }
 
+// kindLoad names a check finding that only the library's loader raised:
+// check reports it so that files that pass check cannot fail at startup.
+const kindLoad msgfile.Kind = "load"
+
 func check(args []string, stdout, stderr io.Writer) error {
 	var o options
 	fs := o.flags("check", false)
@@ -80,13 +54,26 @@ func check(args []string, stdout, stderr io.Writer) error {
 	if err := o.parseNoArgs(fs, args); err != nil {
 		return err
 	}
-	set, findings, opt, err := loadSet(o.locales)
+	src, err := openSource("check", o.locales, false)
 	if err != nil {
 		return err
 	}
-	if set.English != nil {
+	l, err := src.load()
+	if err != nil {
+		return err
+	}
+	findings := l.findings
+	if l.set.English != nil {
+		opt := l.opt
 		opt.RequireComplete = *complete
-		findings = append(findings, set.Check(opt)...)
+		findings = append(findings, l.set.Check(opt)...)
+	}
+	if !msgfile.HasError(findings) {
+		// What check passed, the library must load: build its bundle from
+		// the same files and report what it refuses.
+		if _, err := src.bundle(); err != nil {
+			findings = append(findings, loadFinding(src, err))
+		}
 	}
 	if err := printFindings(stdout, findings, o.json); err != nil {
 		return err
@@ -100,7 +87,9 @@ func check(args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	if !o.json {
-		fmt.Fprintf(stderr, "checked %d files: %d errors, %d warnings\n", len(set.Files), nerr, nwarn)
+		fmt.Fprintf(stderr, "checked %d files in %s: %d errors, %d warnings\n", len(l.set.Files), src.describe(), nerr, nwarn)
+	} else if src.kind == embeddedSource {
+		fmt.Fprintf(stderr, "checked %s\n", src.describe())
 	}
 	if nerr > 0 {
 		return errReported
@@ -108,28 +97,48 @@ func check(args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
-func status(args []string, stdout io.Writer) error {
+// loadFinding turns the library's refusal into a finding of the file it
+// names.
+func loadFinding(src *source, err error) msgfile.Finding {
+	f := msgfile.Finding{File: src.dir, Severity: msgfile.Error, Kind: kindLoad, Err: err}
+	var le *faceidmsg.LocaleError
+	if errors.As(err, &le) {
+		f.File, f.Line, f.Column, f.MessageID = le.File, le.Line, le.Column, le.MessageID
+		f.Err = fmt.Errorf("the library refuses this file: %w", le.Err)
+	}
+	return f
+}
+
+func status(args []string, stdout, stderr io.Writer) error {
 	var o options
 	fs := o.flags("status", false)
 	if err := o.parseNoArgs(fs, args); err != nil {
 		return err
 	}
-	set, findings, _, err := loadSet(o.locales)
+	src, err := openSource("status", o.locales, false)
 	if err != nil {
 		return err
 	}
-	if msgfile.HasError(findings) || set.English == nil {
-		printFindings(os.Stderr, findings, false)
+	l, err := src.load()
+	if err != nil {
+		return err
+	}
+	if msgfile.HasError(l.findings) || l.set.English == nil {
+		printFindings(stderr, l.findings, false)
 		return errors.New("some locale files do not parse; run faceidmsg check")
 	}
+	if src.kind == embeddedSource {
+		fmt.Fprintf(stderr, "status of %s\n", src.describe())
+	}
+	set := l.served()
 	enc := json.NewEncoder(stdout)
 	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
 	if !o.json {
 		fmt.Fprintln(tw, "LANG\tTRANSLATED\tMISSING\tSTALE\tDONE\t")
 	}
 	for _, f := range set.Files {
-		if f.Tag == language.English {
-			continue
+		if f.Tag == language.English || slices.Contains(msgfile.PseudoTags, f.Tag) {
+			continue // the source, and files generated from it
 		}
 		st := msgfile.Count(set.English, f)
 		if o.json {
@@ -154,33 +163,6 @@ func status(args []string, stdout io.Writer) error {
 	return tw.Flush()
 }
 
-// diskSet reads the folder the commands that write files write into:
-// DIR, or ./locales.
-func diskSet(dir string) (*msgfile.Set, string, error) {
-	if dir == "" {
-		if _, err := os.Stat(filepath.Join(repoLocales, "en.toml")); err != nil {
-			return nil, "", fmt.Errorf("%w: no ./locales/en.toml here; run this at the repository's root or give -locales DIR", errUsage)
-		}
-	}
-	set, findings, _, err := loadSet(dir)
-	if err != nil {
-		return nil, "", err
-	}
-	if dir == "" {
-		dir = repoLocales
-	}
-	if msgfile.HasError(findings) {
-		var msg string
-		for _, f := range findings {
-			if f.Severity == msgfile.Error {
-				msg += "\n\t" + f.String()
-			}
-		}
-		return nil, "", fmt.Errorf("locale files in %s have errors; fix them first:%s", dir, msg)
-	}
-	return set, dir, nil
-}
-
 func translate(args []string, stdout io.Writer) error {
 	var o options
 	fs := o.flags("translate", false)
@@ -190,21 +172,28 @@ func translate(args []string, stdout io.Writer) error {
 		return err
 	}
 	if len(rest) != 1 {
-		return fmt.Errorf("%w: translate takes one language tag", errUsage)
+		return usagef("translate takes one language tag")
 	}
 	tag, err := language.Parse(rest[0])
 	if err != nil || tag == language.Und {
-		return fmt.Errorf("%w: translate: %q is not a BCP 47 language tag", errUsage, rest[0])
+		return usagef("translate: %q is not a BCP 47 language tag", rest[0])
 	}
 	if err := translatable(tag); err != nil {
 		return err
 	}
-	set, _, err := diskSet(o.locales)
+	src, err := openSource("translate", o.locales, true)
 	if err != nil {
 		return err
 	}
+	l, err := src.writable()
+	if err != nil {
+		return err
+	}
+	// What needs translating is what the library would not serve in the
+	// language: in override mode, a message the shipped locale has is done.
+	set := l.served()
 	name := display.English.Tags().Name(tag)
-	src, st, err := msgfile.WorkFile(set.English, set.File(tag), tag, name)
+	wf, st, err := msgfile.WorkFile(set.English, set.File(tag), tag, name)
 	if err != nil {
 		return err
 	}
@@ -216,7 +205,7 @@ func translate(args []string, stdout io.Writer) error {
 	if path == "" {
 		path = msgfile.WorkFileName(tag)
 	}
-	if err := writeFile(path, src); err != nil {
+	if err := writeFile(path, wf); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "wrote %s: %d missing, %d stale\n", path, st.Missing, st.Stale)
@@ -227,39 +216,72 @@ func translate(args []string, stdout io.Writer) error {
 // pseudo-locales.
 func translatable(tag language.Tag) error {
 	if tag == language.English {
-		return fmt.Errorf("%w: English is the source; edit locales/en.toml itself", errUsage)
+		return usagef("English is the source; edit its en.toml itself")
 	}
-	for _, p := range msgfile.PseudoTags {
-		if tag == p {
-			return fmt.Errorf("%w: %s is generated; run faceidmsg pseudo", errUsage, tag)
-		}
+	if slices.Contains(msgfile.PseudoTags, tag) {
+		return usagef("%s is generated; run faceidmsg pseudo", tag)
 	}
 	return nil
 }
 
 func merge(args []string, stdout, stderr io.Writer) error {
-	return mergeFiles("merge", "work files (translate.<tag>.toml)", args, stdout, stderr, mergeOne)
+	return mergeFiles("merge", "work files (translate.<tag>.toml)", args, stdout, stderr, mergeInput)
 }
 
-// mergeFiles is the body of merge and import: it merges each named file
-// into the locale files with do, reporting each failure on stderr.
-func mergeFiles(name, what string, args []string, stdout, stderr io.Writer, do func(set *msgfile.Set, dir, path string, stdout, stderr io.Writer) error) error {
+// input is one file given to merge or import: the language it is for,
+// and how to merge it once every input is known to be one the command
+// can take.
+type input struct {
+	path  string
+	tag   language.Tag
+	merge func(stdout, stderr io.Writer) error
+}
+
+// mergeFiles is the body of merge and import. It first reads which
+// language each named file is for, and refuses the command, before
+// writing anything, when a file is not for a language it can merge or
+// when two files are for the same language: each merge starts from the
+// locale file as it was, so the second would silently drop the first's
+// work. Then it merges each file, reporting each failure on stderr.
+func mergeFiles(name, what string, args []string, stdout, stderr io.Writer, open func(l *loaded, dir, path string) (*input, error)) error {
 	var o options
 	rest, err := o.parse(o.flags(name, false), args)
 	if err != nil {
 		return err
 	}
 	if len(rest) == 0 {
-		return fmt.Errorf("%w: %s takes one or more %s", errUsage, name, what)
+		return usagef("%s takes one or more %s", name, what)
 	}
-	set, dir, err := diskSet(o.locales)
+	src, err := openSource(name, o.locales, true)
+	if err != nil {
+		return err
+	}
+	l, err := src.writable()
 	if err != nil {
 		return err
 	}
 	failed := false
+	var inputs []*input
+	byTag := map[language.Tag]string{}
 	for _, p := range rest {
-		if err := do(set, dir, p, stdout, stderr); err != nil {
+		in, err := open(l, src.dir, p)
+		if isUsage(err) {
+			return fmt.Errorf("%s: %w", p, err)
+		}
+		if err != nil {
 			fmt.Fprintf(stderr, "faceidmsg: %s: %v\n", p, err)
+			failed = true
+			continue
+		}
+		if prev, ok := byTag[in.tag]; ok {
+			return usagef("%s and %s are both for %s; one %s would overwrite the other's work, so nothing was written: run %s once for each", prev, p, in.tag, name, name)
+		}
+		byTag[in.tag] = p
+		inputs = append(inputs, in)
+	}
+	for _, in := range inputs {
+		if err := in.merge(stdout, stderr); err != nil {
+			fmt.Fprintf(stderr, "faceidmsg: %s: %v\n", in.path, err)
 			failed = true
 		}
 	}
@@ -269,29 +291,31 @@ func mergeFiles(name, what string, args []string, stdout, stderr io.Writer, do f
 	return nil
 }
 
-func mergeOne(set *msgfile.Set, dir, workPath string, stdout, stderr io.Writer) error {
+func mergeInput(l *loaded, dir, workPath string) (*input, error) {
 	tag, err := msgfile.TagFromWorkFileName(workPath)
 	if err != nil {
-		return err
+		return nil, usagef("%v", err)
 	}
 	if err := translatable(tag); err != nil {
-		return err
+		return nil, err
 	}
-	src, err := os.ReadFile(workPath)
-	if err != nil {
-		return err
-	}
-	work, findings := msgfile.Parse(workPath, src)
-	if work == nil {
-		printFindings(stderr, findings, false)
-		return errors.New("the work file does not parse; nothing was merged")
-	}
-	return mergeWork(set, dir, tag, work, workPath, stdout, stderr, false)
+	return &input{path: workPath, tag: tag, merge: func(stdout, stderr io.Writer) error {
+		src, err := os.ReadFile(workPath)
+		if err != nil {
+			return err
+		}
+		work, findings := msgfile.Parse(workPath, src)
+		if work == nil {
+			printFindings(stderr, findings, false)
+			return errors.New("the work file does not parse; nothing was merged")
+		}
+		return mergeWork(l.set, dir, tag, work, workPath, stdout, stderr, false)
+	}}, nil
 }
 
 // mergeWork merges a parsed work file into DIR/<tag>.toml. When the work
 // file was made from another file (XLIFF), its line numbers mean nothing
-// to the user, and findings name only the message.
+// to the user: findings in it name only the message.
 func mergeWork(set *msgfile.Set, dir string, tag language.Tag, work *msgfile.File, workPath string, stdout, stderr io.Writer, synthetic bool) error {
 	target := set.File(tag)
 	targetPath := filepath.Join(dir, tag.String()+".toml")
@@ -300,9 +324,7 @@ func mergeWork(set *msgfile.Set, dir string, tag language.Tag, work *msgfile.Fil
 	}
 	res, err := msgfile.Merge(set.English, target, work, tag, targetPath)
 	if synthetic {
-		for i := range res.Findings {
-			res.Findings[i].Line, res.Findings[i].Column = 0, 0
-		}
+		unplace(res.Findings, work.Name)
 	}
 	printFindings(stderr, res.Findings, false)
 	if err != nil {
@@ -319,23 +341,37 @@ func mergeWork(set *msgfile.Set, dir string, tag language.Tag, work *msgfile.Fil
 	return nil
 }
 
+// unplace drops the line and column of the findings in file, a file the
+// command built itself, whose positions the user has never seen.
+func unplace(findings []msgfile.Finding, file string) {
+	for i := range findings {
+		if findings[i].File == file {
+			findings[i].Line, findings[i].Column = 0, 0
+		}
+	}
+}
+
 func pseudo(args []string, stdout io.Writer) error {
 	var o options
 	fs := o.flags("pseudo", false)
 	if err := o.parseNoArgs(fs, args); err != nil {
 		return err
 	}
-	set, dir, err := diskSet(o.locales)
+	src, err := openSource("pseudo", o.locales, true)
+	if err != nil {
+		return err
+	}
+	l, err := src.writable()
 	if err != nil {
 		return err
 	}
 	for _, tag := range msgfile.PseudoTags {
-		src, err := msgfile.Pseudo(set.English, tag)
+		data, err := msgfile.Pseudo(l.set.English, tag)
 		if err != nil {
 			return err
 		}
-		path := filepath.Join(dir, tag.String()+".toml")
-		if err := writeFile(path, src); err != nil {
+		path := filepath.Join(src.dir, tag.String()+".toml")
+		if err := writeFile(path, data); err != nil {
 			return err
 		}
 		fmt.Fprintf(stdout, "wrote %s\n", path)

@@ -7,10 +7,12 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/faceidmsg/faceidmsg"
+	"github.com/faceidmsg/faceidmsg/internal/msgfile"
 )
 
 // copyLocales copies the shipped locales into a temporary directory.
@@ -33,6 +35,22 @@ func copyLocales(t *testing.T) string {
 	return dir
 }
 
+// moduleRoot makes the root of a checkout in a temporary directory, this
+// module's go.mod and a copy of the shipped locales, and runs the test
+// there, where translators run the commands.
+func moduleRoot(t *testing.T) string {
+	t.Helper()
+	root := t.TempDir()
+	if err := os.WriteFile(filepath.Join(root, "go.mod"), []byte("module "+modulePath+"\n\ngo 1.24\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(copyLocales(t), filepath.Join(root, "locales")); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(root)
+	return root
+}
+
 func runCLI(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
 	var stdout, stderr bytes.Buffer
@@ -41,9 +59,17 @@ func runCLI(t *testing.T, args ...string) (int, string, string) {
 }
 
 func TestCheckShipped(t *testing.T) {
+	// Here (not the module's root) check reads the embedded locales.
 	code, out, errOut := runCLI(t, "check")
-	if code != 0 || out != "" || !strings.Contains(errOut, "0 errors, 0 warnings") {
-		t.Errorf("check = %d, %q, %q; want 0 and no findings", code, out, errOut)
+	if code != 0 || out != "" || !strings.Contains(errOut, "embedded") || !strings.Contains(errOut, "0 errors, 0 warnings") {
+		t.Errorf("check = %d, %q, %q; want 0, no findings, and the embedded locales named", code, out, errOut)
+	}
+	// At the module's root, ./locales.
+	moduleRoot(t)
+	names, _ := fs.Glob(faceidmsg.Locales(), "*.toml")
+	code, out, errOut = runCLI(t, "check")
+	if want := fmt.Sprintf("checked %d files in ./locales: 0 errors, 0 warnings", len(names)); code != 0 || out != "" || !strings.Contains(errOut, want) {
+		t.Errorf("check at the root = %d, %q, %q; want %q", code, out, errOut, want)
 	}
 }
 
@@ -51,7 +77,7 @@ func TestCheckDir(t *testing.T) {
 	dir := t.TempDir()
 	files := map[string]string{
 		"th.toml":         "[LightTooDim]\nother = \"มืด\"\n\n[LightTooDm]\nother = \"x\"\n",
-		"sw.toml":         "[LightTooDim]\nother = \"Mwanga ni hafifu.\"\n",
+		"qaa.toml":        "[LightTooDim]\nother = \"Too dim (qaa).\"\n",
 		"id.toml":         "[UnknownCode]\nother = \"Gagal.\"\n",
 		"vi.toml":         "[LightTooDim\n",
 		"xx-invalid.toml": "",
@@ -70,7 +96,7 @@ func TestCheckDir(t *testing.T) {
 		filepath.Join(dir, "id.toml") + ":1: error: UnknownCode: placeholders (none) differ from English's {{.Code}} [placeholder]",
 		filepath.Join(dir, "vi.toml") + ":1:13: error:",
 		filepath.Join(dir, "xx-invalid.toml") + ": error: file name",
-		filepath.Join(dir, "sw.toml") + ": warning: LightTooBright: not translated",
+		filepath.Join(dir, "qaa.toml") + ": warning: LightTooBright: not translated",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("check output lacks %q:\n%s", want, out)
@@ -119,12 +145,11 @@ func TestCheckDir(t *testing.T) {
 }
 
 func TestStatusShipped(t *testing.T) {
-	code, out, _ := runCLI(t, "status", "-json")
+	code, out, errOut := runCLI(t, "status", "-json")
 	if code != 0 {
 		t.Fatalf("status exit %d", code)
 	}
-	b, _ := faceidmsg.New()
-	n := 0
+	var tags []string
 	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
 		var rec struct {
 			Tag                                        string
@@ -133,13 +158,39 @@ func TestStatusShipped(t *testing.T) {
 		if err := json.Unmarshal([]byte(l), &rec); err != nil {
 			t.Fatal(err)
 		}
-		n++
+		tags = append(tags, rec.Tag)
 		if rec.Percent != 100 || rec.Missing != 0 || rec.Stale != 0 || rec.Translated != rec.Total {
 			t.Errorf("%s: %+v; want complete", rec.Tag, rec)
 		}
 	}
-	if n != len(b.Languages())-1 {
-		t.Errorf("status lists %d locales; want every one but English (%d)", n, len(b.Languages())-1)
+	// Every embedded translation, sorted by tag, without English and the
+	// generated pseudo-locales.
+	if want := shippedTranslations(t); !slices.Equal(tags, want) {
+		t.Errorf("status lists %v; want %v", tags, want)
+	}
+	if !strings.Contains(errOut, "embedded") {
+		t.Errorf("status does not say it read the embedded locales: %q", errOut)
+	}
+}
+
+// TestStatusOrder: locales sort by tag, a language before its regions.
+func TestStatusOrder(t *testing.T) {
+	dir := writeFiles(t, t.TempDir(), map[string]string{
+		"ar-EG.toml": "[LightTooDim]\nother = \"ضوء خافت\"\n",
+		"qaa.toml":   "[LightTooDim]\nother = \"Too dim (qaa)\"\n",
+	})
+	_, out, _ := runCLI(t, "status", "-locales", dir)
+	var tags []string
+	for _, l := range strings.Split(strings.TrimSpace(out), "\n")[1:] {
+		tags = append(tags, strings.Fields(l)[0])
+	}
+	want := append(shippedTranslations(t), "ar-EG", "qaa")
+	slices.Sort(want)
+	if !slices.Equal(tags, want) {
+		t.Errorf("status -locales lists %v; want %v", tags, want)
+	}
+	if i := slices.Index(tags, "ar"); i < 0 || tags[i+1] != "ar-EG" {
+		t.Errorf("status lists %v; want ar, then ar-EG", tags)
 	}
 }
 
@@ -148,10 +199,7 @@ func TestStatusShipped(t *testing.T) {
 // reports it stale. It runs where a translator does: at the root of a
 // checkout, with no -locales, so the commands work on ./locales.
 func TestRoundTripCLI(t *testing.T) {
-	root := t.TempDir()
-	dir := filepath.Join(root, "locales")
-	os.Rename(copyLocales(t), dir)
-	t.Chdir(root)
+	moduleRoot(t)
 	thPath := filepath.Join("locales", "th.toml")
 	orig, _ := os.ReadFile(thPath)
 	// Remove the LightTooDim table from th.toml.
@@ -202,7 +250,8 @@ func TestRoundTripCLI(t *testing.T) {
 		t.Errorf("check after an English change = %d; want a line with %q:\n%s", code, want, out)
 	}
 	_, out, _ = runCLI(t, "status", "-json")
-	if want := `{"tag":"th","total":69,"translated":69,"missing":0,"stale":1,"percent":98}`; !strings.Contains(out, want) {
+	n := len(shippedEnglish(t).Messages)
+	if want := fmt.Sprintf(`{"tag":"th","total":%d,"translated":%d,"missing":0,"stale":1,"percent":%d}`, n, n, msgfile.Stats{Total: n, Translated: n, Stale: 1}.Done()); !strings.Contains(out, want) {
 		t.Errorf("status after an English change lacks %s:\n%s", want, out)
 	}
 }
