@@ -21,8 +21,12 @@
 //
 // Codes that mean the same thing to the person share one message, so a
 // translator translates each meaning once. A code the catalogue does not
-// know gets a generic localized text that names the code, with the error
-// [ErrUnknownCode]; a lookup never returns an empty text.
+// know gets a generic localized text, with the error [ErrUnknownCode]; a
+// lookup never returns an empty text. The text names the code only when
+// the code is made of the service's own characters (ASCII letters, digits,
+// '.', '_', '-'; at most 64 bytes): a code can reach an app through a
+// channel anyone controls, and the screen the person trusts must not
+// repeat what an attacker wrote.
 //
 // # Messages and locales
 //
@@ -38,14 +42,18 @@
 // Accept-Language headers, and picks one locale:
 //
 //   - Entries are read in order of q-value; equal q-values keep their order.
-//     An entry with q=0 is "not acceptable": the locale it would select is
-//     not chosen for any other entry either.
-//   - A malformed entry (bad tag, bad q-value) is skipped, not fatal:
-//     "xx-invalid;q=abc, th" selects Thai.
+//     An entry with q=0 is a language range that is not acceptable (RFC
+//     4647, RFC 9110): it excludes the locales whose tag it equals or
+//     prefixes ("pt;q=0" excludes pt-BR), not the locale it would fall back
+//     to ("pt-BR, pt-PT;q=0" selects pt-BR).
+//   - A malformed entry (bad tag, a q-parameter not written "q=VALUE") is
+//     skipped, not fatal: "xx-invalid;q=abc, th" selects Thai.
 //   - Tags are read as clients write them: "zh_TW" and "en_US" as mobile
 //     systems send them, "en_US.UTF-8" as POSIX does, the legacy "in" for
 //     Indonesian, and the service's own Language values "zh-cn" and "zh-tc"
-//     (Traditional Chinese).
+//     (Traditional Chinese). Macrolanguage members are canonicalized, so
+//     Mandarin ("cmn-Hant-TW") is Chinese; extensions and private-use
+//     subtags ("th-u-nu-thai") choose nothing and are ignored.
 //   - Scripts and regions resolve as readers expect: zh-TW, zh-HK, zh-MO and
 //     zh-Hant-* select zh-Hant; zh, zh-CN, zh-SG and zh-Hans-* select
 //     zh-Hans; en-GB selects en. The matching is x/text's.
@@ -57,8 +65,11 @@
 //   - When nothing is acceptable, the answer is English.
 //
 // Work is bounded whatever the input: only the first 4096 bytes and 32
-// entries are read, an entry longer than 64 bytes is skipped, and text that
-// cannot be a tag is dropped before x/text parses it. What each tag selects
+// entries are read (an entry cut by that limit is dropped, never read as a
+// shorter tag, and each argument counts at least one byte), an entry longer
+// than 64 bytes is skipped, text that cannot be a tag is dropped before
+// x/text parses it, and a tag of a language no locale has is turned away
+// before x/text's matcher runs. What each tag selects
 // is remembered in a fixed-size cache (512 slots of at most 64 bytes each),
 // so a typical header is negotiated without parsing or allocating, and no
 // stream of distinct headers can grow the cache.
