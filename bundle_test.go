@@ -376,8 +376,9 @@ func TestUnknownCodes(t *testing.T) {
 		{"right-to-left override", func() (Message, error) { return loc.LookupCode("1\u202egnp.exe") }, PaaS, `1\u202egnp.exe`, hidden},
 		{"fullwidth digits", func() (Message, error) { return loc.LookupCode("１２０１") }, PaaS, `\uff11\uff12\uff10\uff11`, hidden},
 		{"quotes and backslashes are escaped", func() (Message, error) { return loc.LookupCode(`a"b\c`) }, PaaS, `a\"b\\c`, hidden},
-		{"65 bytes are not shown, and are cut for logs", func() (Message, error) { return loc.LookupCode(strings.Repeat("A", maxCodeLen+1)) }, PaaS, strings.Repeat("A", maxCodeLen) + "...", hidden},
-		{"cut at a character boundary", func() (Message, error) { return loc.LookupCode(strings.Repeat("0", 63) + "é") }, PaaS, strings.Repeat("0", 63) + "...", hidden},
+		{"65 bytes are not shown, and are cut for logs", func() (Message, error) { return loc.LookupCode(strings.Repeat("A", maxCodeLen+1)) }, PaaS, strings.Repeat("A", maxCodeLen-3) + "...", hidden},
+		{"cut at a character boundary", func() (Message, error) { return loc.LookupCode(strings.Repeat("0", 63) + "é") }, PaaS, strings.Repeat("0", maxCodeLen-3) + "...", hidden},
+		{"never cut inside an escape", func() (Message, error) { return loc.LookupCode(strings.Repeat("A", 58) + "\u200b\u200b") }, PaaS, strings.Repeat("A", 58) + "...", hidden},
 		{"empty after a prefix", func() (Message, error) { return loc.LookupCode("paas:") }, PaaS, "", hidden},
 	}
 	for _, tt := range tests {

@@ -113,26 +113,21 @@ func showable(code string) bool {
 }
 
 // logCode is an unknown code as Message.Code and the error carry it: a
-// showable code as it is; any other is cut to maxCodeLen bytes and written
-// in printable ASCII, each other character (and '"' and '\\') as a Go
-// escape ("12\u200b01"),
-// so that a log line shows exactly what arrived and cannot be read as
-// another code. A code that was cut ends in "...".
+// showable code as it is; any other written in printable ASCII, each other
+// character (and '"' and '\\') as a Go escape ("12\u200b01"), so that a log
+// line shows exactly what arrived and cannot be read as another code. The
+// result is at most maxCodeLen bytes: a code that does not fit is cut at a
+// character and ends in "...".
 func logCode(code string) string {
 	if showable(code) {
 		return code
 	}
-	cut := false
-	if len(code) > maxCodeLen {
-		n := maxCodeLen
-		for n > 0 && !utf8.RuneStart(code[n]) {
-			n--
-		}
-		code, cut = code[:n], true
-	}
 	var b strings.Builder
+	var ends [maxCodeLen + 1]int // ends[k]: length of b after k characters
+	k := 0
 	for i := 0; i < len(code); {
 		r, size := utf8.DecodeRuneInString(code[i:])
+		n := b.Len()
 		switch {
 		case r == utf8.RuneError && size == 1:
 			b.WriteString(`\x`)
@@ -154,10 +149,17 @@ func logCode(code string) string {
 				b.WriteByte(hexDigits[r>>s&0xf])
 			}
 		}
+		if b.Len() > maxCodeLen {
+			// Cut back to whole characters that leave room for "...".
+			for n > maxCodeLen-3 {
+				k--
+				n = ends[k]
+			}
+			return b.String()[:n] + "..."
+		}
+		k++
+		ends[k] = b.Len()
 		i += size
-	}
-	if cut {
-		b.WriteString("...")
 	}
 	return b.String()
 }

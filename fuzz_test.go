@@ -68,7 +68,7 @@ func FuzzLookupCode(f *testing.F) {
 				t.Fatalf("LookupCode(%q): %v, category %s, retryable %t", code, err, m.Category, m.Retryable)
 			}
 			// Message.Code is safe for logs: printable ASCII, bounded.
-			if len(m.Code) > 8*maxCodeLen+3 {
+			if len(m.Code) > maxCodeLen {
 				t.Fatalf("LookupCode(%q): Code is %d bytes", code, len(m.Code))
 			}
 			for i := 0; i < len(m.Code); i++ {

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"text/template"
+	"text/template/parse"
 
 	"github.com/faceidmsg/faceidmsg/internal/msgfile"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
@@ -148,19 +149,12 @@ func checkLayer(f *msgfile.File, en *msgfile.File) error {
 	return nil
 }
 
-// codeData is the template data of the generic message.
-type codeData struct {
-	Code string
-}
-
-// codeMarker stands for the code when the generic message is split; it
-// cannot be a code, since a shown code has only the service's characters.
-const codeMarker = "\x00code\x00"
-
-// splitUnknown executes the generic message, whose text places the code
-// with {{.Code}}, and returns the text before and after the code. It uses
-// text/template as go-i18n would, with the message's delimiters; the
-// placeholder check has already limited the actions to that one.
+// splitUnknown reads the generic message, whose text places the code with
+// {{.Code}}, and returns the text before and after the code. It parses the
+// text with text/template, as go-i18n would, with the message's delimiters
+// (trim markers such as {{- .Code -}} included), and takes the text around
+// the one action, which must be .Code: no marker is substituted, so any
+// text at all splits exactly.
 func splitUnknown(m *i18n.Message) ([2]string, error) {
 	left, right := m.LeftDelim, m.RightDelim
 	if left == "" {
@@ -169,18 +163,35 @@ func splitUnknown(m *i18n.Message) ([2]string, error) {
 	if right == "" {
 		right = "}}"
 	}
-	t, err := template.New(m.ID).Delims(left, right).Option("missingkey=error").Parse(m.Other)
+	t, err := template.New(m.ID).Delims(left, right).Parse(m.Other)
 	if err != nil {
 		return [2]string{}, err
 	}
-	var out strings.Builder
-	if err := t.Execute(&out, codeData{Code: codeMarker}); err != nil {
-		return [2]string{}, err
+	var out [2]strings.Builder
+	actions := 0
+	for _, n := range t.Root.Nodes {
+		switch n := n.(type) {
+		case *parse.TextNode:
+			out[actions].Write(n.Text)
+		case *parse.ActionNode:
+			if actions++; actions > 1 || !isCodeField(n) {
+				return [2]string{}, fmt.Errorf("%w: the text must place the code once, as %s.Code%s", ErrPlaceholders, left, right)
+			}
+		default:
+			return [2]string{}, fmt.Errorf("%w: the text must place the code once, as %s.Code%s", ErrPlaceholders, left, right)
+		}
 	}
-	s := out.String()
-	if strings.Count(s, codeMarker) != 1 {
-		return [2]string{}, fmt.Errorf("%w: the text must place the code exactly once", ErrPlaceholders)
+	if actions != 1 {
+		return [2]string{}, fmt.Errorf("%w: the text must place the code once, as %s.Code%s", ErrPlaceholders, left, right)
 	}
-	before, after, _ := strings.Cut(s, codeMarker)
-	return [2]string{before, after}, nil
+	return [2]string{out[0].String(), out[1].String()}, nil
+}
+
+// isCodeField reports whether an action is {{.Code}} and nothing else.
+func isCodeField(n *parse.ActionNode) bool {
+	if n.Pipe == nil || len(n.Pipe.Decl) > 0 || len(n.Pipe.Cmds) != 1 || len(n.Pipe.Cmds[0].Args) != 1 {
+		return false
+	}
+	f, ok := n.Pipe.Cmds[0].Args[0].(*parse.FieldNode)
+	return ok && len(f.Ident) == 1 && f.Ident[0] == "Code"
 }

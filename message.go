@@ -10,8 +10,9 @@ type Message struct {
 	// Code is the code as the service writes it, e.g. "1201". For a code
 	// the catalogue does not know, it is the code as it arrived, made safe
 	// for logs: a code of the service's characters (ASCII letters, digits,
-	// '.', '_', '-'; at most 64 bytes) as it is, any other cut to 64 bytes
-	// and written in printable ASCII with Go escapes ("12\u200b01").
+	// '.', '_', '-'; at most 64 bytes) as it is, any other written in
+	// printable ASCII with Go escapes ("12\u200b01") and, past 64 bytes,
+	// cut and ended with "...".
 	Code      string
 	MessageID string // the message's ID in the locale files
 
