@@ -118,21 +118,32 @@ func stringsText(s string) string {
 	return strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`, "\t", `\t`).Replace(s)
 }
 
-func apple(src Source) (Files, error) {
-	files := Files{}
-	catalog := &orderedJSON{}
-	strs := &orderedJSON{}
-	catalog.set("sourceLanguage", "en")
-	catalog.set("strings", strs)
-	catalog.set("version", "1.0")
-	type unit struct {
+// xcstrings is a String Catalog. Its keys, and those of each entry's
+// localizations, are maps: encoding/json writes map keys sorted, which is
+// the order Xcode keeps a catalog in, and the struct fields are already in
+// that order.
+type xcstrings struct {
+	SourceLanguage string                  `json:"sourceLanguage"`
+	Strings        map[string]xcstringsKey `json:"strings"`
+	Version        string                  `json:"version"`
+}
+
+type xcstringsKey struct {
+	Comment         string                   `json:"comment"`
+	ExtractionState string                   `json:"extractionState"`
+	Localizations   map[string]xcstringsLang `json:"localizations"`
+}
+
+type xcstringsLang struct {
+	StringUnit struct {
 		State string `json:"state"`
 		Value string `json:"value"`
-	}
-	type loc struct {
-		StringUnit unit `json:"stringUnit"`
-	}
-	byKey := map[string]*orderedJSON{}
+	} `json:"stringUnit"`
+}
+
+func apple(src Source) (Files, error) {
+	files := Files{}
+	catalog := xcstrings{SourceLanguage: "en", Strings: map[string]xcstringsKey{}, Version: "1.0"}
 	for _, tag := range src.Tags {
 		var b strings.Builder
 		fmt.Fprintf(&b, "/* %s Locale: %s. */\n", header, tag)
@@ -144,23 +155,16 @@ func apple(src Source) (Files, error) {
 			}
 			fmt.Fprintf(&b, "\n/* %s */\n\"%s\" = \"%s\";\n", strings.ReplaceAll(e.description, "*/", "* /"), e.key, stringsText(text))
 
-			s, ok := byKey[e.key]
+			k, ok := catalog.Strings[e.key]
 			if !ok {
-				s = &orderedJSON{}
-				s.set("comment", e.description)
-				s.set("extractionState", "manual")
-				s.set("localizations", &orderedJSON{})
-				byKey[e.key] = s
-				strs.set(e.key, s)
+				k = xcstringsKey{Comment: e.description, ExtractionState: "manual", Localizations: map[string]xcstringsLang{}}
+				catalog.Strings[e.key] = k
 			}
-			s.vals["localizations"].(*orderedJSON).set(tag.String(), loc{unit{"translated", text}})
+			var l xcstringsLang
+			l.StringUnit.State, l.StringUnit.Value = "translated", text
+			k.Localizations[tag.String()] = l
 		}
 		files[tag.String()+".lproj/Localizable.strings"] = []byte(b.String())
-	}
-	// Xcode keeps a catalog's keys sorted.
-	sortOrdered(strs)
-	for _, s := range byKey {
-		sortOrdered(s.vals["localizations"].(*orderedJSON))
 	}
 	out, err := marshalJSON(catalog)
 	if err != nil {
@@ -168,16 +172,6 @@ func apple(src Source) (Files, error) {
 	}
 	files["Localizable.xcstrings"] = out
 	return files, nil
-}
-
-func sortOrdered(o *orderedJSON) {
-	keys := append([]string(nil), o.keys...)
-	for i := 1; i < len(keys); i++ {
-		for j := i; j > 0 && keys[j] < keys[j-1]; j-- {
-			keys[j], keys[j-1] = keys[j-1], keys[j]
-		}
-	}
-	o.keys = keys
 }
 
 // ---- i18next and flat JSON ----
