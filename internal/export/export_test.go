@@ -94,6 +94,18 @@ func need(t *testing.T, tool, pkg string) string {
 	return p
 }
 
+// needI18next skips the test when i18next is not installed locally; under
+// CI that fails the test.
+func needI18next(t *testing.T) {
+	t.Helper()
+	if _, err := os.Stat("testdata/i18next/node_modules/i18next"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("i18next is not installed; CI must run npm ci in internal/export/testdata/i18next")
+		}
+		t.Skip("i18next not installed; run npm ci in internal/export/testdata/i18next")
+	}
+}
+
 // sample is a code in a locale whose exported text a consumer test checks.
 type sample struct {
 	tag  string
@@ -193,7 +205,11 @@ func TestKeys(t *testing.T) {
 	dartName := regexp.MustCompile(`^[a-z][A-Za-z0-9_]*$`)
 	src := source(t, "en")
 	seen := map[string]bool{}
-	for _, e := range entries(src, language.English) {
+	es, err := entries(src, language.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range es {
 		if seen[e.key] {
 			t.Errorf("key %s used twice", e.key)
 		}
@@ -231,7 +247,11 @@ func TestAndroidAapt(t *testing.T) {
 	// aapt names a configuration as its folder does, less "values-", and
 	// a bare b+xxx as xxx.
 	config := func(tag string) string {
-		c := strings.TrimPrefix(strings.TrimPrefix(androidDirs(language.MustParse(tag))[0], "values"), "-")
+		dirs, err := androidDirs(language.MustParse(tag))
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := strings.TrimPrefix(strings.TrimPrefix(dirs[0], "values"), "-")
 		if rest, ok := strings.CutPrefix(c, "b+"); ok && !strings.Contains(rest, "+") {
 			return rest
 		}
@@ -388,12 +408,7 @@ func TestAppleCatalogShape(t *testing.T) {
 
 func TestI18next(t *testing.T) {
 	node := need(t, "node", "nodejs")
-	if _, err := os.Stat("testdata/i18next/node_modules/i18next"); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("i18next is not installed; CI must run npm ci in internal/export/testdata/i18next")
-		}
-		t.Skip("i18next not installed; run npm ci in internal/export/testdata/i18next")
-	}
+	needI18next(t)
 	src := source(t)
 	dir := write(t, mustExport(t, "i18next", src))
 	type query struct {
@@ -508,7 +523,11 @@ func TestARB(t *testing.T) {
 	}
 	for _, s := range samples {
 		var obj map[string]any
-		json.Unmarshal(files["app_"+arbLocale(language.MustParse(s.tag))+".arb"], &obj)
+		locale, err := arbLocale(language.MustParse(s.tag))
+		if err != nil {
+			t.Fatal(err)
+		}
+		json.Unmarshal(files["app_"+locale+".arb"], &obj)
 		text, _ := want(t, src, s)
 		if got := obj[faceidmsg.Key(s.ns, s.code)]; got != text {
 			t.Errorf("arb %s %s = %v; library %q", s.tag, s.code, got, text)
@@ -606,8 +625,9 @@ func TestAndroidDirs(t *testing.T) {
 		"en": "values", "th": "values-th", "id": "values-in", "fil": "values-b+fil values-tl",
 		"zh-Hans": "values-b+zh+Hans", "zh-Hant": "values-b+zh+Hant", "pt-BR": "values-pt-rBR", "es-419": "values-b+es+419",
 	} {
-		if got := strings.Join(androidDirs(language.MustParse(tag)), " "); got != want {
-			t.Errorf("androidDirs(%s) = %s; want %s", tag, got, want)
+		dirs, err := androidDirs(language.MustParse(tag))
+		if got := strings.Join(dirs, " "); err != nil || got != want {
+			t.Errorf("androidDirs(%s) = %s, %v; want %s", tag, got, err, want)
 		}
 	}
 }

@@ -21,18 +21,19 @@ import (
 
 const xliffNS = "urn:oasis:names:tc:xliff:document:2.0"
 
-func xliff(src Source) (Files, error) {
+func xliff(src Source, out *output) error {
 	if src.Set == nil || src.Set.English == nil {
-		return nil, errors.New("xliff export needs the locale files")
+		return errors.New("xliff export needs the locale files")
 	}
-	files := Files{}
 	for _, tag := range src.Tags {
 		if tag == language.English {
 			continue
 		}
-		files[tag.String()+".xlf"] = xliffFile(src.Set, tag)
+		if err := out.add(tag.String()+".xlf", tag, xliffFile(src.Set, tag)); err != nil {
+			return err
+		}
 	}
-	return files, nil
+	return nil
 }
 
 func xliffFile(set *msgfile.Set, tag language.Tag) []byte {
