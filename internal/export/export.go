@@ -34,10 +34,14 @@ func Formats() []string {
 	return []string{"android", "apple", "arb", "flat", "i18next", "xliff"}
 }
 
-// Export writes src in format. It refuses, naming the locale and the
-// message, a text the format cannot carry so that the app shows exactly
-// the library's text (see checkText and each format's own check), and two
-// locales whose files would have the same path.
+// Export writes src in format. So that an app shows exactly the library's
+// text, it refuses, with an error naming the locale and the message, a
+// text the format cannot carry: control characters in any format, and
+// what a format's reader would take as its own syntax where the format
+// has no escape for it (braces in ARB, {{ and $t( in i18next, a literal
+// {code} in flat JSON's generic text). It also refuses two locales whose
+// files would have the same path, and a locale the format has no name for
+// (an Android or Flutter tag with extensions).
 func Export(format string, src Source) (Files, error) {
 	tags := []language.Tag{language.English}
 	for _, t := range src.Tags {

@@ -645,23 +645,70 @@ func TestExportErrors(t *testing.T) {
 }
 
 // FuzzReadXLIFF: XLIFF comes back from translators' tools, so from
-// outside. Reading it never panics, and what it reads makes a work file
-// that parses or is refused with a finding.
+// outside. Two properties:
+//   - whatever ReadXLIFF accepts makes a work file that msgfile.Parse
+//     reads back with exactly the units' IDs, texts and hashes, in order;
+//   - a text exported to XLIFF reads back as it was, or the export
+//     refuses it.
 func FuzzReadXLIFF(f *testing.F) {
-	f.Add(`<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="th"><file id="f"><unit id="UnknownCode"><notes><note category="hash">h</note></notes><segment><source>x</source><target>ผิด <ph id="1" equiv="{{.Code}}"/> "q" 'a' 100%</target></segment></unit></file></xliff>`)
-	f.Add(`<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" trgLang="ar"><file><unit id="a.b"><segment><target><pc id="1">x</pc>&#x2068;y</target></segment></unit></file></xliff>`)
-	f.Add(`<xliff version="2.0"/>`)
-	f.Fuzz(func(t *testing.T, doc string) {
-		_, units, err := ReadXLIFF(strings.NewReader(doc))
-		if err != nil {
+	f.Add(`<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="th"><file id="f"><unit id="UnknownCode"><notes><note category="hash">h</note></notes><segment><source>x <ph id="1" equiv="{{.Code}}"/></source><target>ผิด <ph id="1"/> "q" 'a' 100%</target></segment></unit></file></xliff>`, "ok")
+	f.Add(`<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="ar"><file><unit id="a.b"><segment><source>s</source><target><pc id="1">x</pc>&#x2068;y<cp hex="1F600"/></target></segment><ignorable><source>  </source></ignorable></unit></file></xliff>`, "  two  spaces\ttab\nnl ")
+	f.Add(`<xliff version="2.0"/>`, "{{.Code}} <b>&amp; \"q\" ]]> {{")
+	f.Add("", "\r\x00\u0085\ufffe")
+	// One English message with a placeholder, so that an export is cheap
+	// enough to fuzz.
+	en, findings := msgfile.Parse("en.toml", []byte("[UnknownCode]\ndescription = \"d\"\nother = \"Failed ({{.Code}}).\"\n\n[Success]\nother = \"OK\"\n"))
+	if en == nil {
+		f.Fatal(findings)
+	}
+	th := language.Thai
+	f.Fuzz(func(t *testing.T, doc, text string) {
+		if _, units, err := ReadXLIFF(strings.NewReader(doc)); err == nil {
+			work, err := WorkFile(units)
+			if err != nil {
+				t.Fatalf("WorkFile of accepted units: %v", err)
+			}
+			file, findings := msgfile.Parse("translate.th.toml", work)
+			if file == nil {
+				t.Fatalf("work file of accepted units does not parse: %v\n%s", findings, work)
+			}
+			if len(file.Messages) != len(units) {
+				t.Fatalf("%d units made %d messages:\n%s", len(units), len(file.Messages), work)
+			}
+			for i, m := range file.Messages {
+				if u := units[i]; m.ID != u.ID || m.Other != u.Target || m.Hash != u.Hash {
+					t.Fatalf("unit %q %q %q came back as %q %q %q", u.ID, u.Target, u.Hash, m.ID, m.Other, m.Hash)
+				}
+			}
+		}
+
+		line, err := msgfile.KeyValue("other", text)
+		if err != nil || strings.TrimSpace(text) == "" {
 			return
 		}
-		work, err := WorkFile(units)
-		if err != nil {
+		file, _ := msgfile.Parse("th.toml", []byte("[Success]\n"+line+"\n"))
+		if file == nil || file.Get("Success") == nil || file.Get("Success").Other != text {
+			return // not a text a locale file can hold
+		}
+		file.Tag = th
+		data, err := xliffFile(&msgfile.Set{English: en, Files: []*msgfile.File{en, file}}, th)
+		if checkText(text) != nil {
+			if err == nil {
+				t.Fatalf("exported %q, which no format carries", text)
+			}
 			return
 		}
-		if file, findings := msgfile.Parse("translate.th.toml", work); file == nil && !msgfile.HasError(findings) {
-			t.Fatalf("work file neither parsed nor refused:\n%s", work)
+		if err != nil {
+			t.Fatalf("export of %q: %v", text, err)
+		}
+		_, units, err := ReadXLIFF(bytes.NewReader(data))
+		if err != nil {
+			t.Fatalf("reading our own export of %q: %v", text, err)
+		}
+		for _, u := range units {
+			if u.ID == "Success" && u.Target != text {
+				t.Fatalf("%q came back as %q", text, u.Target)
+			}
 		}
 	})
 }

@@ -27,7 +27,7 @@ func androidDirs(tag language.Tag) ([]string, error) {
 		return []string{"values"}, nil
 	}
 	if len(tag.Extensions()) > 0 { // private use (x-...) is one too
-		return nil, fmt.Errorf("Android has no resource qualifier for %s: aapt2 takes no extensions or private-use subtags", tag)
+		return nil, fmt.Errorf("no Android resource qualifier can name %s: aapt2 takes no extensions or private-use subtags", tag)
 	}
 	base, script, region := tag.Raw()
 	b, s, r := base.String(), script.String(), region.String()
@@ -299,7 +299,7 @@ func flat(src Source, out *output) error {
 func arbLocale(tag language.Tag) (string, error) {
 	base, script, region := tag.Raw()
 	if len(tag.Variants()) > 0 || len(tag.Extensions()) > 0 {
-		return "", fmt.Errorf("Flutter has no locale for %s: its locales take no variants or extensions", tag)
+		return "", fmt.Errorf("no Flutter locale can name %s: its locales take no variants or extensions", tag)
 	}
 	parts := []string{base.String()}
 	if script.String() != "Zzzz" {
