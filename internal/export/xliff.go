@@ -20,8 +20,9 @@ import (
 // one unit per message of the English source (not per code: a translator
 // translates each meaning once), with the description and a hash as
 // notes. Template actions such as {{.Code}} become <ph/> elements, which
-// CAT tools protect from editing. Sources and targets are marked
-// xml:space="preserve", since a text's runs of spaces are part of it.
+// CAT tools protect from editing. The <file> is marked
+// xml:space="preserve", which its sources and targets inherit, since a
+// text's runs of spaces are part of it.
 //
 // The hash note records the English a unit's target was translated from:
 // the target's recorded hash, none when the locale file records none, and
@@ -60,7 +61,8 @@ func xliffFile(set *msgfile.Set, tag language.Tag) ([]byte, error) {
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	fmt.Fprintf(&b, "<!-- %s -->\n", header)
 	fmt.Fprintf(&b, "<xliff xmlns=%q version=\"2.0\" srcLang=\"en\" trgLang=%q>\n", xliffNS, tag.String())
-	b.WriteString(" <file id=\"faceidmsg\">\n")
+	// xml:space is inherited: every source and target keeps its spaces.
+	b.WriteString(" <file id=\"faceidmsg\" xml:space=\"preserve\">\n")
 	for _, m := range set.English.Messages {
 		for what, s := range map[string]string{"text": m.Other, "description": m.Description} {
 			if err := checkText(s); err != nil {
@@ -91,9 +93,9 @@ func xliffFile(set *msgfile.Set, tag language.Tag) ([]byte, error) {
 			fmt.Fprintf(&b, "    <note category=\"hash\">%s</note>\n", escape(hash))
 		}
 		fmt.Fprintf(&b, "   </notes>\n   <segment state=%q>\n", state)
-		fmt.Fprintf(&b, "    <source xml:space=\"preserve\">%s</source>\n", inline(m.Other, m.LeftDelim, m.RightDelim))
+		fmt.Fprintf(&b, "    <source>%s</source>\n", inline(m.Other, m.LeftDelim, m.RightDelim))
 		if trg != nil && trg.Other != "" {
-			fmt.Fprintf(&b, "    <target xml:space=\"preserve\">%s</target>\n", inline(trg.Other, trg.LeftDelim, trg.RightDelim))
+			fmt.Fprintf(&b, "    <target>%s</target>\n", inline(trg.Other, trg.LeftDelim, trg.RightDelim))
 		}
 		b.WriteString("   </segment>\n  </unit>\n")
 	}
