@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/faceidmsg/faceidmsg"
 	"github.com/faceidmsg/faceidmsg/internal/msgfile"
@@ -33,27 +34,66 @@ func Formats() []string {
 	return []string{"android", "apple", "arb", "flat", "i18next", "xliff"}
 }
 
-// Export writes src in format.
+// Export writes src in format. So that an app shows exactly the library's
+// text, it refuses, with an error naming the locale and the message, a
+// text the format cannot carry: control characters in any format, and
+// what a format's reader would take as its own syntax where the format
+// has no escape for it (braces in ARB, {{ and $t( in i18next, a literal
+// {code} in flat JSON's generic text). It also refuses two locales whose
+// files would have the same path, and a locale the format has no name for
+// (an Android or Flutter tag with extensions).
 func Export(format string, src Source) (Files, error) {
-	if !slices.Contains(src.Tags, language.English) {
-		src.Tags = append([]language.Tag{language.English}, src.Tags...)
+	tags := []language.Tag{language.English}
+	for _, t := range src.Tags {
+		if !slices.Contains(tags, t) {
+			tags = append(tags, t)
+		}
 	}
+	src.Tags = tags
+	var w func(Source, *output) error
 	switch format {
 	case "android":
-		return android(src)
+		w = android
 	case "apple":
-		return apple(src)
+		w = apple
 	case "arb":
-		return arb(src)
+		w = arb
 	case "flat":
-		return flat(src)
+		w = flat
 	case "i18next":
-		return i18next(src)
+		w = i18next
 	case "xliff":
-		return xliff(src)
+		w = xliff
+	default:
+		return nil, fmt.Errorf("unknown format %q; formats are %s", format, strings.Join(Formats(), ", "))
 	}
-	return nil, fmt.Errorf("unknown format %q; formats are %s", format, strings.Join(Formats(), ", "))
+	out := &output{files: Files{}, owner: map[string]language.Tag{}}
+	if err := w(src, out); err != nil {
+		return nil, fmt.Errorf("export %s: %w", format, err)
+	}
+	return out.files, nil
 }
+
+// output collects a format's files and who wrote each, so that two
+// locales can never silently overwrite each other's file.
+type output struct {
+	files Files
+	owner map[string]language.Tag
+}
+
+// add writes the file at name for tag. A file tag already wrote is
+// replaced; one another locale wrote is an error naming both.
+func (o *output) add(name string, tag language.Tag, data []byte) error {
+	if prev, ok := o.owner[name]; ok && prev != tag {
+		return fmt.Errorf("locales %s and %s both map to %s; export them separately or rename one locale file", prev, tag, name)
+	}
+	o.owner[name] = tag
+	o.files[name] = data
+	return nil
+}
+
+// has reports whether some locale wrote name.
+func (o *output) has(name string) bool { _, ok := o.files[name]; return ok }
 
 // UnknownKey names the generic message for codes the catalogue does not
 // know; it takes the code as its one placeholder.
@@ -70,16 +110,37 @@ type entry struct {
 	code        bool   // the text has the code placeholder (the generic message)
 	msg         faceidmsg.Message
 	isHint      bool
+	tag         language.Tag // the locale being exported
+}
+
+// where names the entry in an error: the locale, the message and the key.
+func (e entry) where() string {
+	if e.isHint {
+		return fmt.Sprintf("%s: the hint of message %s (key %s)", e.tag, e.msg.MessageID, e.key)
+	}
+	return fmt.Sprintf("%s: message %s (key %s)", e.tag, e.msg.MessageID, e.key)
+}
+
+// refuse is the error for an entry a format cannot carry.
+func (e entry) refuse(format string, args ...any) error {
+	return fmt.Errorf("%s: %s", e.where(), fmt.Sprintf(format, args...))
 }
 
 // codeMarker stands for the code in the generic message while a format
-// puts its own placeholder there. It is graphic ASCII, so it survives the
-// library's sanitizing of codes, and no translation contains it.
+// puts its own placeholder there. The export asks the library for the
+// generic text of the code paas:FACEIDMSGCODEPLACEHOLDER. The library
+// echoes a code made only of the service's characters (letters, digits,
+// '.', '_', '-', at most 64) verbatim and does not echo anything else, so
+// the marker, 24 such characters, comes back as it was, where the
+// template shows the code. entries checks that: a text that shows it other
+// than exactly once (a template with no code, or with it twice) is an
+// error, never a guess.
 const codeMarker = "FACEIDMSGCODEPLACEHOLDER"
 
 // entries returns every string of locale tag, in catalogue order: each
-// code's text and hint, then the generic message and its hint.
-func entries(src Source, tag language.Tag) []entry {
+// code's text and hint, then the generic message and its hint. It refuses
+// a text with characters no format may carry (see checkText).
+func entries(src Source, tag language.Tag) ([]entry, error) {
 	loc := src.Bundle.Localizer(tag.String())
 	desc := func(id string) string {
 		if src.Set == nil || src.Set.English == nil {
@@ -93,17 +154,54 @@ func entries(src Source, tag language.Tag) []entry {
 	var out []entry
 	for _, m := range loc.Messages() {
 		k := faceidmsg.Key(m.Namespace, m.Code)
-		out = append(out, entry{key: k, text: m.Text, description: desc(m.MessageID), msg: m})
+		out = append(out, entry{key: k, text: m.Text, description: desc(m.MessageID), msg: m, tag: tag})
 		if m.Hint != "" {
-			out = append(out, entry{key: HintKey(k), text: m.Hint, description: "What to do now; shown under " + k + ".", msg: m, isHint: true})
+			out = append(out, entry{key: HintKey(k), text: m.Hint, description: "What to do now; shown under " + k + ".", msg: m, isHint: true, tag: tag})
 		}
 	}
 	u, _ := loc.LookupCode("paas:" + codeMarker)
-	out = append(out,
-		entry{key: UnknownKey, text: u.Text, code: true, description: desc(u.MessageID), msg: u},
-		entry{key: HintKey(UnknownKey), text: u.Hint, description: "What to do now; shown under " + UnknownKey + ".", msg: u, isHint: true},
-	)
-	return out
+	unknown := entry{key: UnknownKey, text: u.Text, code: true, description: desc(u.MessageID), msg: u, tag: tag}
+	hint := entry{key: HintKey(UnknownKey), text: u.Hint, description: "What to do now; shown under " + UnknownKey + ".", msg: u, isHint: true, tag: tag}
+	if n := strings.Count(u.Text, codeMarker); n != 1 {
+		return nil, unknown.refuse("the library's generic text %q shows the code %d times, not once; the export cannot tell where the code goes", u.Text, n)
+	}
+	if strings.Contains(u.Hint, codeMarker) {
+		return nil, hint.refuse("the library's hint %q shows the code, which a hint takes no placeholder for", u.Hint)
+	}
+	out = append(out, unknown, hint)
+	for _, e := range out {
+		if err := checkText(e.text); err != nil {
+			return nil, e.refuse("%v", err)
+		}
+		if err := checkText(e.description); err != nil {
+			return nil, e.refuse("its English description: %v", err)
+		}
+	}
+	return out, nil
+}
+
+// checkText refuses characters that no export writes faithfully: C0
+// controls other than tab and newline (a CR among them: aapt drops it, XML
+// readers turn it into a newline), DEL, C1 controls, the noncharacters
+// U+FFFE and U+FFFF (not allowed in XML), and bytes that are not UTF-8.
+// Formats either write such a character raw, which their readers may
+// reject (.strings), or replace it (U+FFFD), so the app would show other
+// than the library's text. Refusing is the one faithful choice, and it
+// does not depend on the locale files' own checks. Tab and newline are written
+// escaped by every format and read back as they were.
+func checkText(s string) error {
+	for i, r := range s {
+		switch {
+		case r == utf8.RuneError:
+			if _, n := utf8.DecodeRuneInString(s[i:]); n <= 1 {
+				return fmt.Errorf("byte %d is not UTF-8", i)
+			}
+		case r == '\t' || r == '\n':
+		case r < 0x20 || r >= 0x7f && r <= 0x9f || r == 0xfffe || r == 0xffff:
+			return fmt.Errorf("the text has %U, a control character or noncharacter that no export can carry; remove it", r)
+		}
+	}
+	return nil
 }
 
 // withPlaceholder puts a format's placeholder where the code goes.
@@ -112,6 +210,16 @@ func withPlaceholder(e entry, placeholder string) string {
 		return e.text
 	}
 	return strings.Replace(e.text, codeMarker, placeholder, 1)
+}
+
+// literal returns the entry's text around the code placeholder: the whole
+// text and "" for any other entry.
+func (e entry) literal() (before, after string) {
+	if !e.code || e.isHint {
+		return e.text, ""
+	}
+	before, after, _ = strings.Cut(e.text, codeMarker)
+	return before, after
 }
 
 // marshalJSON encodes v with two-space indentation, without escaping HTML

@@ -94,6 +94,18 @@ func need(t *testing.T, tool, pkg string) string {
 	return p
 }
 
+// needI18next skips the test when i18next is not installed locally; under
+// CI that fails the test.
+func needI18next(t *testing.T) {
+	t.Helper()
+	if _, err := os.Stat("testdata/i18next/node_modules/i18next"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("i18next is not installed; CI must run npm ci in internal/export/testdata/i18next")
+		}
+		t.Skip("i18next not installed; run npm ci in internal/export/testdata/i18next")
+	}
+}
+
 // sample is a code in a locale whose exported text a consumer test checks.
 type sample struct {
 	tag  string
@@ -193,7 +205,11 @@ func TestKeys(t *testing.T) {
 	dartName := regexp.MustCompile(`^[a-z][A-Za-z0-9_]*$`)
 	src := source(t, "en")
 	seen := map[string]bool{}
-	for _, e := range entries(src, language.English) {
+	es, err := entries(src, language.English)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range es {
 		if seen[e.key] {
 			t.Errorf("key %s used twice", e.key)
 		}
@@ -231,7 +247,11 @@ func TestAndroidAapt(t *testing.T) {
 	// aapt names a configuration as its folder does, less "values-", and
 	// a bare b+xxx as xxx.
 	config := func(tag string) string {
-		c := strings.TrimPrefix(strings.TrimPrefix(androidDirs(language.MustParse(tag))[0], "values"), "-")
+		dirs, err := androidDirs(language.MustParse(tag))
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := strings.TrimPrefix(strings.TrimPrefix(dirs[0], "values"), "-")
 		if rest, ok := strings.CutPrefix(c, "b+"); ok && !strings.Contains(rest, "+") {
 			return rest
 		}
@@ -388,12 +408,7 @@ func TestAppleCatalogShape(t *testing.T) {
 
 func TestI18next(t *testing.T) {
 	node := need(t, "node", "nodejs")
-	if _, err := os.Stat("testdata/i18next/node_modules/i18next"); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("i18next is not installed; CI must run npm ci in internal/export/testdata/i18next")
-		}
-		t.Skip("i18next not installed; run npm ci in internal/export/testdata/i18next")
-	}
+	needI18next(t)
 	src := source(t)
 	dir := write(t, mustExport(t, "i18next", src))
 	type query struct {
@@ -508,7 +523,11 @@ func TestARB(t *testing.T) {
 	}
 	for _, s := range samples {
 		var obj map[string]any
-		json.Unmarshal(files["app_"+arbLocale(language.MustParse(s.tag))+".arb"], &obj)
+		locale, err := arbLocale(language.MustParse(s.tag))
+		if err != nil {
+			t.Fatal(err)
+		}
+		json.Unmarshal(files["app_"+locale+".arb"], &obj)
 		text, _ := want(t, src, s)
 		if got := obj[faceidmsg.Key(s.ns, s.code)]; got != text {
 			t.Errorf("arb %s %s = %v; library %q", s.tag, s.code, got, text)
@@ -606,8 +625,9 @@ func TestAndroidDirs(t *testing.T) {
 		"en": "values", "th": "values-th", "id": "values-in", "fil": "values-b+fil values-tl",
 		"zh-Hans": "values-b+zh+Hans", "zh-Hant": "values-b+zh+Hant", "pt-BR": "values-pt-rBR", "es-419": "values-b+es+419",
 	} {
-		if got := strings.Join(androidDirs(language.MustParse(tag)), " "); got != want {
-			t.Errorf("androidDirs(%s) = %s; want %s", tag, got, want)
+		dirs, err := androidDirs(language.MustParse(tag))
+		if got := strings.Join(dirs, " "); err != nil || got != want {
+			t.Errorf("androidDirs(%s) = %s, %v; want %s", tag, got, err, want)
 		}
 	}
 }
@@ -625,23 +645,70 @@ func TestExportErrors(t *testing.T) {
 }
 
 // FuzzReadXLIFF: XLIFF comes back from translators' tools, so from
-// outside. Reading it never panics, and what it reads makes a work file
-// that parses or is refused with a finding.
+// outside. Two properties:
+//   - whatever ReadXLIFF accepts makes a work file that msgfile.Parse
+//     reads back with exactly the units' IDs, texts and hashes, in order;
+//   - a text exported to XLIFF reads back as it was, or the export
+//     refuses it.
 func FuzzReadXLIFF(f *testing.F) {
-	f.Add(`<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="th"><file id="f"><unit id="UnknownCode"><notes><note category="hash">h</note></notes><segment><source>x</source><target>ผิด <ph id="1" equiv="{{.Code}}"/> "q" 'a' 100%</target></segment></unit></file></xliff>`)
-	f.Add(`<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" trgLang="ar"><file><unit id="a.b"><segment><target><pc id="1">x</pc>&#x2068;y</target></segment></unit></file></xliff>`)
-	f.Add(`<xliff version="2.0"/>`)
-	f.Fuzz(func(t *testing.T, doc string) {
-		_, units, err := ReadXLIFF(strings.NewReader(doc))
-		if err != nil {
+	f.Add(`<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="th"><file id="f"><unit id="UnknownCode"><notes><note category="hash">h</note></notes><segment><source>x <ph id="1" equiv="{{.Code}}"/></source><target>ผิด <ph id="1"/> "q" 'a' 100%</target></segment></unit></file></xliff>`, "ok")
+	f.Add(`<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" srcLang="en" trgLang="ar"><file><unit id="a.b"><segment><source>s</source><target><pc id="1">x</pc>&#x2068;y<cp hex="1F600"/></target></segment><ignorable><source>  </source></ignorable></unit></file></xliff>`, "  two  spaces\ttab\nnl ")
+	f.Add(`<xliff version="2.0"/>`, "{{.Code}} <b>&amp; \"q\" ]]> {{")
+	f.Add("", "\r\x00\u0085\ufffe")
+	// One English message with a placeholder, so that an export is cheap
+	// enough to fuzz.
+	en, findings := msgfile.Parse("en.toml", []byte("[UnknownCode]\ndescription = \"d\"\nother = \"Failed ({{.Code}}).\"\n\n[Success]\nother = \"OK\"\n"))
+	if en == nil {
+		f.Fatal(findings)
+	}
+	th := language.Thai
+	f.Fuzz(func(t *testing.T, doc, text string) {
+		if _, units, err := ReadXLIFF(strings.NewReader(doc)); err == nil {
+			work, err := WorkFile(units)
+			if err != nil {
+				t.Fatalf("WorkFile of accepted units: %v", err)
+			}
+			file, findings := msgfile.Parse("translate.th.toml", work)
+			if file == nil {
+				t.Fatalf("work file of accepted units does not parse: %v\n%s", findings, work)
+			}
+			if len(file.Messages) != len(units) {
+				t.Fatalf("%d units made %d messages:\n%s", len(units), len(file.Messages), work)
+			}
+			for i, m := range file.Messages {
+				if u := units[i]; m.ID != u.ID || m.Other != u.Target || m.Hash != u.Hash {
+					t.Fatalf("unit %q %q %q came back as %q %q %q", u.ID, u.Target, u.Hash, m.ID, m.Other, m.Hash)
+				}
+			}
+		}
+
+		line, err := msgfile.KeyValue("other", text)
+		if err != nil || strings.TrimSpace(text) == "" {
 			return
 		}
-		work, err := WorkFile(units)
-		if err != nil {
+		file, _ := msgfile.Parse("th.toml", []byte("[Success]\n"+line+"\n"))
+		if file == nil || file.Get("Success") == nil || file.Get("Success").Other != text {
+			return // not a text a locale file can hold
+		}
+		file.Tag = th
+		data, err := xliffFile(&msgfile.Set{English: en, Files: []*msgfile.File{en, file}}, th)
+		if checkText(text) != nil {
+			if err == nil {
+				t.Fatalf("exported %q, which no format carries", text)
+			}
 			return
 		}
-		if file, findings := msgfile.Parse("translate.th.toml", work); file == nil && !msgfile.HasError(findings) {
-			t.Fatalf("work file neither parsed nor refused:\n%s", work)
+		if err != nil {
+			t.Fatalf("export of %q: %v", text, err)
+		}
+		_, units, err := ReadXLIFF(bytes.NewReader(data))
+		if err != nil {
+			t.Fatalf("reading our own export of %q: %v", text, err)
+		}
+		for _, u := range units {
+			if u.ID == "Success" && u.Target != text {
+				t.Fatalf("%q came back as %q", text, u.Target)
+			}
 		}
 	})
 }

@@ -12,24 +12,41 @@ import (
 
 // ---- Android ----
 
-// androidDirs returns the values folders Android resolves tag from. Scripts
-// and three-letter languages need the BCP 47 form (b+zh+Hant, API 21+);
-// Indonesian is "in", as Android's Locale still reports it; Filipino is
+// androidDirs returns the values folders Android resolves tag from. Scripts,
+// variants and three-letter languages need the BCP 47 form (b+zh+Hant,
+// b+de+1996, API 21+). Indonesian is "in" and Hebrew "iw", as Android's
+// Locale long reported them and older devices still do; Hebrew is written
+// as he too, which aapt2 keeps as a separate configuration. Filipino is
 // written both as b+fil and as the legacy tl, which older devices report.
-func androidDirs(tag language.Tag) []string {
+// Extensions and private-use subtags have no qualifier: aapt2 compiles
+// values-b+th+u+nu+thai but cannot link it ("invalid locale th-U"), and
+// turns b+sr+Latn+x+foo into b+sr+Latn+X, so such a tag is an error rather
+// than a folder that would collide with, or stand in for, another locale.
+func androidDirs(tag language.Tag) ([]string, error) {
 	if tag == language.English {
-		return []string{"values"}
+		return []string{"values"}, nil
+	}
+	if len(tag.Extensions()) > 0 { // private use (x-...) is one too
+		return nil, fmt.Errorf("no Android resource qualifier can name %s: aapt2 takes no extensions or private-use subtags", tag)
 	}
 	base, script, region := tag.Raw()
 	b, s, r := base.String(), script.String(), region.String()
+	var variants []string
+	for _, v := range tag.Variants() {
+		variants = append(variants, v.String())
+	}
 	switch {
 	case b == "id":
 		b = "in"
-	case b == "fil" && s == "Zzzz" && r == "ZZ":
-		return []string{"values-b+fil", "values-tl"}
+	case b == "he" && s == "Zzzz" && r == "ZZ" && len(variants) == 0:
+		return []string{"values-iw", "values-he"}, nil
+	case b == "he":
+		b = "iw"
+	case b == "fil" && s == "Zzzz" && r == "ZZ" && len(variants) == 0:
+		return []string{"values-b+fil", "values-tl"}, nil
 	}
 	numericRegion := len(r) == 3
-	if s != "Zzzz" || len(b) > 2 || numericRegion {
+	if s != "Zzzz" || len(b) > 2 || numericRegion || len(variants) > 0 {
 		parts := []string{"values-b+" + b}
 		if s != "Zzzz" {
 			parts = append(parts, s)
@@ -37,12 +54,13 @@ func androidDirs(tag language.Tag) []string {
 		if r != "ZZ" {
 			parts = append(parts, r)
 		}
-		return []string{strings.Join(parts, "+")}
+		parts = append(parts, variants...)
+		return []string{strings.Join(parts, "+")}, nil
 	}
 	if r != "ZZ" {
-		return []string{"values-" + b + "-r" + r}
+		return []string{"values-" + b + "-r" + r}, nil
 	}
-	return []string{"values-" + b}
+	return []string{"values-" + b}, nil
 }
 
 // androidText escapes s for a strings.xml value as aapt reads it: XML
@@ -85,13 +103,20 @@ func androidText(s string) string {
 	return out
 }
 
-func android(src Source) (Files, error) {
-	files := Files{}
+func android(src Source, out *output) error {
 	for _, tag := range src.Tags {
+		dirs, err := androidDirs(tag)
+		if err != nil {
+			return err
+		}
+		es, err := entries(src, tag)
+		if err != nil {
+			return err
+		}
 		var b strings.Builder
 		b.WriteString("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n")
 		fmt.Fprintf(&b, "<!-- %s Locale: %s. -->\n<resources>\n", header, tag)
-		for _, e := range entries(src, tag) {
+		for _, e := range es {
 			text := e.text
 			attrs := ""
 			if e.code && !e.isHint {
@@ -104,11 +129,13 @@ func android(src Source) (Files, error) {
 			fmt.Fprintf(&b, "    <string name=\"%s\"%s>%s</string>\n", e.key, attrs, androidText(text))
 		}
 		b.WriteString("</resources>\n")
-		for _, dir := range androidDirs(tag) {
-			files[path.Join(dir, "strings.xml")] = []byte(b.String())
+		for _, dir := range dirs {
+			if err := out.add(path.Join(dir, "strings.xml"), tag, []byte(b.String())); err != nil {
+				return err
+			}
 		}
 	}
-	return files, nil
+	return nil
 }
 
 // ---- Apple ----
@@ -118,25 +145,39 @@ func stringsText(s string) string {
 	return strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`, "\t", `\t`).Replace(s)
 }
 
-func apple(src Source) (Files, error) {
-	files := Files{}
-	catalog := &orderedJSON{}
-	strs := &orderedJSON{}
-	catalog.set("sourceLanguage", "en")
-	catalog.set("strings", strs)
-	catalog.set("version", "1.0")
-	type unit struct {
+// xcstrings is a String Catalog. Its keys, and those of each entry's
+// localizations, are maps: encoding/json writes map keys sorted, which is
+// the order Xcode keeps a catalog in, and the struct fields are already in
+// that order.
+type xcstrings struct {
+	SourceLanguage string                  `json:"sourceLanguage"`
+	Strings        map[string]xcstringsKey `json:"strings"`
+	Version        string                  `json:"version"`
+}
+
+type xcstringsKey struct {
+	Comment         string                   `json:"comment"`
+	ExtractionState string                   `json:"extractionState"`
+	Localizations   map[string]xcstringsLang `json:"localizations"`
+}
+
+type xcstringsLang struct {
+	StringUnit struct {
 		State string `json:"state"`
 		Value string `json:"value"`
-	}
-	type loc struct {
-		StringUnit unit `json:"stringUnit"`
-	}
-	byKey := map[string]*orderedJSON{}
+	} `json:"stringUnit"`
+}
+
+func apple(src Source, out *output) error {
+	catalog := xcstrings{SourceLanguage: "en", Strings: map[string]xcstringsKey{}, Version: "1.0"}
 	for _, tag := range src.Tags {
+		es, err := entries(src, tag)
+		if err != nil {
+			return err
+		}
 		var b strings.Builder
 		fmt.Fprintf(&b, "/* %s Locale: %s. */\n", header, tag)
-		for _, e := range entries(src, tag) {
+		for _, e := range es {
 			text := e.text
 			if e.code && !e.isHint {
 				// %@ takes the code: String(format: NSLocalizedString("unknown", ...), code).
@@ -144,63 +185,79 @@ func apple(src Source) (Files, error) {
 			}
 			fmt.Fprintf(&b, "\n/* %s */\n\"%s\" = \"%s\";\n", strings.ReplaceAll(e.description, "*/", "* /"), e.key, stringsText(text))
 
-			s, ok := byKey[e.key]
+			k, ok := catalog.Strings[e.key]
 			if !ok {
-				s = &orderedJSON{}
-				s.set("comment", e.description)
-				s.set("extractionState", "manual")
-				s.set("localizations", &orderedJSON{})
-				byKey[e.key] = s
-				strs.set(e.key, s)
+				k = xcstringsKey{Comment: e.description, ExtractionState: "manual", Localizations: map[string]xcstringsLang{}}
+				catalog.Strings[e.key] = k
 			}
-			s.vals["localizations"].(*orderedJSON).set(tag.String(), loc{unit{"translated", text}})
+			var l xcstringsLang
+			l.StringUnit.State, l.StringUnit.Value = "translated", text
+			k.Localizations[tag.String()] = l
 		}
-		files[tag.String()+".lproj/Localizable.strings"] = []byte(b.String())
+		if err := out.add(tag.String()+".lproj/Localizable.strings", tag, []byte(b.String())); err != nil {
+			return err
+		}
 	}
-	// Xcode keeps a catalog's keys sorted.
-	sortOrdered(strs)
-	for _, s := range byKey {
-		sortOrdered(s.vals["localizations"].(*orderedJSON))
-	}
-	out, err := marshalJSON(catalog)
+	data, err := marshalJSON(catalog)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	files["Localizable.xcstrings"] = out
-	return files, nil
-}
-
-func sortOrdered(o *orderedJSON) {
-	keys := append([]string(nil), o.keys...)
-	for i := 1; i < len(keys); i++ {
-		for j := i; j > 0 && keys[j] < keys[j-1]; j-- {
-			keys[j], keys[j-1] = keys[j-1], keys[j]
-		}
-	}
-	o.keys = keys
+	return out.add("Localizable.xcstrings", language.English, data)
 }
 
 // ---- i18next and flat JSON ----
 
-func i18next(src Source) (Files, error) {
-	files := Files{}
-	for _, tag := range src.Tags {
-		o := &orderedJSON{}
-		for _, e := range entries(src, tag) {
-			// i18next interpolates {{code}}: t("unknown", { code }).
-			o.set(e.key, withPlaceholder(e, "{{code}}"))
-		}
-		out, err := marshalJSON(o)
-		if err != nil {
-			return nil, err
-		}
-		files[tag.String()+"/translation.json"] = out
+// i18next reads {{name}} in a resource as interpolation and $t(key) as
+// nesting (another key's text), and has no escape for either inside a
+// resource: only the app's init options can change the prefixes. So a text
+// in which i18next would find either, other than the {{code}} the export
+// puts in the generic message, is refused rather than shown changed.
+func i18nextCheck(e entry, text string) error {
+	before, _ := e.literal()
+	if strings.Contains(text, "$t(") {
+		return e.refuse("the text has \"$t(\", which i18next expands into another key's text; it has no escape for it")
 	}
-	return files, nil
+	want := 0
+	if e.code && !e.isHint {
+		want = 1
+	}
+	if n := strings.Count(text, "{{"); n != want || want == 1 && strings.Index(text, "{{") != len(before) {
+		return e.refuse("the text has \"{{\", which i18next reads as interpolation; it has no escape for it")
+	}
+	return nil
 }
 
-func flat(src Source) (Files, error) {
-	files := Files{}
+func i18next(src Source, out *output) error {
+	for _, tag := range src.Tags {
+		es, err := entries(src, tag)
+		if err != nil {
+			return err
+		}
+		o := &orderedJSON{}
+		for _, e := range es {
+			// i18next interpolates {{code}}: t("unknown", { code }).
+			text := withPlaceholder(e, "{{code}}")
+			if err := i18nextCheck(e, text); err != nil {
+				return err
+			}
+			o.set(e.key, text)
+		}
+		data, err := marshalJSON(o)
+		if err != nil {
+			return err
+		}
+		if err := out.add(tag.String()+"/translation.json", tag, data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// flat writes one object per code: text, hint, category and retryable.
+// The generic text holds {code}, which the app replaces with the code; a
+// translator's own "{code}" in that text would make that replace
+// ambiguous, so it is refused (there is no escape in a plain string).
+func flat(src Source, out *output) error {
 	type item struct {
 		Text      string `json:"text"`
 		Hint      string `json:"hint"`
@@ -208,33 +265,86 @@ func flat(src Source) (Files, error) {
 		Retryable bool   `json:"retryable"`
 	}
 	for _, tag := range src.Tags {
+		es, err := entries(src, tag)
+		if err != nil {
+			return err
+		}
 		o := &orderedJSON{}
-		for _, e := range entries(src, tag) {
+		for _, e := range es {
 			if e.isHint {
 				continue
 			}
-			o.set(e.key, item{withPlaceholder(e, "{code}"), e.msg.Hint, string(e.msg.Category), e.msg.Retryable})
+			text := withPlaceholder(e, "{code}")
+			if e.code && strings.Count(text, "{code}") != 1 {
+				return e.refuse("the text has a literal \"{code}\" beside the code's placeholder, so the app could not tell which to replace")
+			}
+			o.set(e.key, item{text, e.msg.Hint, string(e.msg.Category), e.msg.Retryable})
 		}
-		out, err := marshalJSON(o)
+		data, err := marshalJSON(o)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		files[tag.String()+".json"] = out
+		if err := out.add(tag.String()+".json", tag, data); err != nil {
+			return err
+		}
 	}
-	return files, nil
+	return nil
 }
 
 // ---- Flutter ARB ----
 
-// arbLocale is a tag as Flutter names locales: zh_Hant, pt_BR.
-func arbLocale(tag language.Tag) string { return strings.ReplaceAll(tag.String(), "-", "_") }
+// arbLocale is a tag as Flutter names locales: zh_Hant, pt_BR. Flutter's
+// locales have a language, a script and a region only, so a tag with
+// variants or extensions is an error rather than a name Flutter misreads.
+func arbLocale(tag language.Tag) (string, error) {
+	base, script, region := tag.Raw()
+	if len(tag.Variants()) > 0 || len(tag.Extensions()) > 0 {
+		return "", fmt.Errorf("no Flutter locale can name %s: its locales take no variants or extensions", tag)
+	}
+	parts := []string{base.String()}
+	if script.String() != "Zzzz" {
+		parts = append(parts, script.String())
+	}
+	if region.String() != "ZZ" {
+		parts = append(parts, region.String())
+	}
+	return strings.Join(parts, "_"), nil
+}
 
-func arb(src Source) (Files, error) {
-	files := Files{}
+// arbCheck refuses a text that Flutter's gen-l10n would not show as it
+// is. ARB values are ICU MessageFormat, where { and } start a placeholder,
+// plural or select. gen-l10n, by default (use-escaping off), has no escape
+// for them, and reads an apostrophe as itself; only with use-escaping on
+// does '{' quote a brace, and then every apostrophe quotes. The export
+// writes for the default: apostrophes as they are, and a brace other than
+// the generic message's {code} refused.
+func arbCheck(e entry) error {
+	before, after := e.literal()
+	if strings.ContainsAny(before+after, "{}") {
+		return e.refuse("the text has { or }, which Flutter's gen-l10n reads as ICU syntax and cannot escape by default")
+	}
+	return nil
+}
+
+// arbRegions are the regions whose readers a script-only ARB file would
+// miss. Android reports Traditional Chinese as zh_TW or zh_HK, with no
+// script, and Flutter's basicLocaleListResolution then matches zh (the
+// Simplified file) before it looks at scripts; zh-Hant is written for
+// those regions too.
+var arbRegions = map[string][]string{"zh-Hant": {"TW", "HK", "MO"}}
+
+func arb(src Source, out *output) error {
 	write := func(locale string, tag language.Tag, template bool) error {
+		es, err := entries(src, tag)
+		if err != nil {
+			return err
+		}
 		o := &orderedJSON{}
 		o.set("@@locale", locale)
-		for _, e := range entries(src, tag) {
+		for _, e := range es {
+			if err := arbCheck(e); err != nil {
+				return err
+			}
 			o.set(e.key, withPlaceholder(e, "{code}"))
 			if !template {
 				continue
@@ -246,17 +356,20 @@ func arb(src Source) (Files, error) {
 			}
 			o.set("@"+e.key, meta)
 		}
-		out, err := marshalJSON(o)
+		data, err := marshalJSON(o)
 		if err != nil {
 			return err
 		}
-		files["app_"+locale+".arb"] = out
-		return nil
+		return out.add("app_"+locale+".arb", tag, data)
 	}
 	bases := map[string]bool{}
 	for _, tag := range src.Tags {
-		if err := write(arbLocale(tag), tag, tag == language.English); err != nil {
-			return nil, err
+		locale, err := arbLocale(tag)
+		if err != nil {
+			return err
+		}
+		if err := write(locale, tag, tag == language.English); err != nil {
+			return err
 		}
 		if b, _ := tag.Base(); b.String() == tag.String() {
 			bases[tag.String()] = true
@@ -269,9 +382,20 @@ func arb(src Source) (Files, error) {
 		if !bases[b.String()] {
 			bases[b.String()] = true
 			if err := write(b.String(), tag, false); err != nil {
-				return nil, err
+				return err
 			}
 		}
 	}
-	return files, nil
+	for _, tag := range src.Tags {
+		for _, r := range arbRegions[tag.String()] {
+			b, _ := tag.Base()
+			locale := b.String() + "_" + r
+			if !out.has("app_" + locale + ".arb") {
+				if err := write(locale, tag, false); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
 }

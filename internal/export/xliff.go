@@ -3,66 +3,95 @@ package export
 import (
 	"bytes"
 	"cmp"
+	"encoding/hex"
 	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/faceidmsg/faceidmsg/internal/msgfile"
+	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
 )
 
 // XLIFF 2.0, for translators' CAT tools. One file per target language;
 // one unit per message of the English source (not per code: a translator
-// translates each meaning once), with the description and the hash of the
-// English as notes. Template actions such as {{.Code}} become <ph/>
-// elements, which CAT tools protect from editing.
+// translates each meaning once), with the description and a hash as
+// notes. Template actions such as {{.Code}} become <ph/> elements, which
+// CAT tools protect from editing. The <file> is marked
+// xml:space="preserve", which its sources and targets inherit, since a
+// text's runs of spaces are part of it.
+//
+// The hash note records the English a unit's target was translated from:
+// the target's recorded hash, none when the locale file records none, and
+// the current English's when there is no target yet (what the translator
+// will translate). ReadXLIFF trusts the note only when it is the hash of
+// the description and source the file itself shows; see ReadXLIFF.
 
 const xliffNS = "urn:oasis:names:tc:xliff:document:2.0"
 
-func xliff(src Source) (Files, error) {
+// maxXLIFF caps what ReadXLIFF reads: an XLIFF file is its locale file's
+// text with markup around it.
+const maxXLIFF = msgfile.MaxSize * 4
+
+func xliff(src Source, out *output) error {
 	if src.Set == nil || src.Set.English == nil {
-		return nil, errors.New("xliff export needs the locale files")
+		return errors.New("xliff export needs the locale files")
 	}
-	files := Files{}
 	for _, tag := range src.Tags {
 		if tag == language.English {
 			continue
 		}
-		files[tag.String()+".xlf"] = xliffFile(src.Set, tag)
+		data, err := xliffFile(src.Set, tag)
+		if err != nil {
+			return err
+		}
+		if err := out.add(tag.String()+".xlf", tag, data); err != nil {
+			return err
+		}
 	}
-	return files, nil
+	return nil
 }
 
-func xliffFile(set *msgfile.Set, tag language.Tag) []byte {
+func xliffFile(set *msgfile.Set, tag language.Tag) ([]byte, error) {
 	target := set.File(tag)
 	var b bytes.Buffer
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	fmt.Fprintf(&b, "<!-- %s -->\n", header)
 	fmt.Fprintf(&b, "<xliff xmlns=%q version=\"2.0\" srcLang=\"en\" trgLang=%q>\n", xliffNS, tag.String())
-	b.WriteString(" <file id=\"faceidmsg\">\n")
+	// xml:space is inherited: every source and target keeps its spaces.
+	b.WriteString(" <file id=\"faceidmsg\" xml:space=\"preserve\">\n")
 	for _, m := range set.English.Messages {
-		// The hash is always the current English's: it is what the
-		// translator sees in <source>, and what import records.
-		hash := msgfile.Hash(m.Message)
+		for what, s := range map[string]string{"text": m.Other, "description": m.Description} {
+			if err := checkText(s); err != nil {
+				return nil, fmt.Errorf("en: message %s: its %s: %v", m.ID, what, err)
+			}
+		}
+		current := msgfile.Hash(m.Message)
 		var trg *msgfile.Message
 		if target != nil {
 			trg = target.Get(m.ID)
 		}
-		state := "initial"
+		state, hash := "initial", current
 		if trg != nil && trg.Other != "" {
-			state = "translated"
-			if trg.Hash != "" && trg.Hash != hash {
-				// Translated from older English: the old target stays as a
-				// draft for review, and import leaves it out until the
-				// translator marks it translated.
-				state = "initial"
+			if err := checkText(trg.Other); err != nil {
+				return nil, fmt.Errorf("%s: message %s: %v", tag, m.ID, err)
+			}
+			hash = trg.Hash
+			// A translation of older English stays a draft for review,
+			// and import leaves it out until the translator marks it
+			// translated.
+			if hash == "" || hash == current {
+				state = "translated"
 			}
 		}
-		fmt.Fprintf(&b, "  <unit id=%q>\n   <notes>\n", m.ID)
+		fmt.Fprintf(&b, "  <unit id=\"%s\">\n   <notes>\n", escape(m.ID))
 		fmt.Fprintf(&b, "    <note category=\"description\">%s</note>\n", escape(m.Description))
-		fmt.Fprintf(&b, "    <note category=\"hash\">%s</note>\n", escape(hash))
+		if hash != "" {
+			fmt.Fprintf(&b, "    <note category=\"hash\">%s</note>\n", escape(hash))
+		}
 		fmt.Fprintf(&b, "   </notes>\n   <segment state=%q>\n", state)
 		fmt.Fprintf(&b, "    <source>%s</source>\n", inline(m.Other, m.LeftDelim, m.RightDelim))
 		if trg != nil && trg.Other != "" {
@@ -71,16 +100,20 @@ func xliffFile(set *msgfile.Set, tag language.Tag) []byte {
 		b.WriteString("   </segment>\n  </unit>\n")
 	}
 	b.WriteString(" </file>\n</xliff>\n")
-	return b.Bytes()
+	return b.Bytes(), nil
 }
 
+// escape escapes s for XML text and attribute values alike: besides <, &
+// and quotes, it writes tab, newline and CR as character references, which
+// attribute-value normalization would otherwise turn into spaces.
 func escape(s string) string {
 	var b bytes.Buffer
 	xml.EscapeText(&b, []byte(s))
 	return b.String()
 }
 
-// inline writes text with its template actions as <ph/> elements.
+// inline writes text with its template actions (as msgfile.Segments finds
+// them) as <ph/> elements, numbered from ph1.
 func inline(s, left, right string) string {
 	parts, action := msgfile.Segments(s, left, right)
 	var b strings.Builder
@@ -88,7 +121,7 @@ func inline(s, left, right string) string {
 	for i, p := range parts {
 		if action[i] {
 			n++
-			fmt.Fprintf(&b, "<ph id=\"ph%d\" equiv=\"%s\" disp=\"%s\"/>", n, escapeAttr(p), escapeAttr(p))
+			fmt.Fprintf(&b, "<ph id=\"ph%d\" equiv=\"%s\" disp=\"%s\"/>", n, escape(p), escape(p))
 			continue
 		}
 		b.WriteString(escape(p))
@@ -96,22 +129,41 @@ func inline(s, left, right string) string {
 	return b.String()
 }
 
-func escapeAttr(s string) string {
-	return strings.NewReplacer("&", "&amp;", "<", "&lt;", `"`, "&quot;").Replace(s)
-}
-
 // Unit is one translated unit read from an XLIFF file.
 type Unit struct {
-	ID, Target, Hash string
-	State            string // the segment's state: initial, translated, reviewed or final
+	ID, Target string
+	// Hash records the English the target was translated from, as
+	// ReadXLIFF could establish it; empty when the file does not say.
+	Hash  string
+	State string // the segment's state: initial, translated, reviewed or final
 }
 
-// ReadXLIFF reads an XLIFF 2.0 file: its target language and every unit
-// that has a target, with <ph/> elements turned back into their text.
+// ReadXLIFF reads an XLIFF 2.0 file translated from English: its target
+// language and every unit that has a target, with <ph/> elements turned
+// back into their text and <cp/> into its character.
+//
+// It refuses a file over 4 MiB, a srcLang other than en, a trgLang that is
+// not the canonical name of a locale file (TH, zh-TW where the locale is
+// zh-Hant), duplicate or unusable unit IDs, and targets with characters a
+// locale file cannot hold.
+//
+// A unit's hash note is trusted only when it is the hash of the
+// description note and source the unit shows. Otherwise the translator saw
+// other English than the note claims, and Hash is the hash of what the
+// unit shows, so that a source older than the current English reads as
+// stale. A unit with no hash note gets no Hash.
 func ReadXLIFF(r io.Reader) (language.Tag, []Unit, error) {
+	data, err := io.ReadAll(io.LimitReader(r, maxXLIFF+1))
+	if err != nil {
+		return language.Und, nil, err
+	}
+	if len(data) > maxXLIFF {
+		return language.Und, nil, fmt.Errorf("XLIFF file too large: over %d bytes", maxXLIFF)
+	}
 	var doc struct {
 		XMLName xml.Name `xml:"urn:oasis:names:tc:xliff:document:2.0 xliff"`
 		Version string   `xml:"version,attr"`
+		SrcLang string   `xml:"srcLang,attr"`
 		TrgLang string   `xml:"trgLang,attr"`
 		Files   []struct {
 			Units []struct {
@@ -120,48 +172,95 @@ func ReadXLIFF(r io.Reader) (language.Tag, []Unit, error) {
 					Category string `xml:"category,attr"`
 					Text     string `xml:",chardata"`
 				} `xml:"notes>note"`
-				Segments []struct {
-					State  string   `xml:"state,attr"`
-					Target *content `xml:"target"`
-				} `xml:"segment"`
+				// Segments and ignorables, in order: the text is theirs
+				// joined.
+				Parts []struct {
+					XMLName xml.Name
+					State   string   `xml:"state,attr"`
+					Source  *content `xml:"source"`
+					Target  *content `xml:"target"`
+				} `xml:",any"`
 			} `xml:"unit"`
 		} `xml:"file"`
 	}
-	dec := xml.NewDecoder(io.LimitReader(r, msgfile.MaxSize*4))
-	if err := dec.Decode(&doc); err != nil {
+	if err := xml.Unmarshal(data, &doc); err != nil {
 		return language.Und, nil, fmt.Errorf("not an XLIFF 2.0 file: %w", err)
 	}
 	if doc.Version != "2.0" {
 		return language.Und, nil, fmt.Errorf("XLIFF version %q; want 2.0", doc.Version)
 	}
-	tag, err := language.Parse(doc.TrgLang)
-	if err != nil || tag == language.Und {
-		return language.Und, nil, fmt.Errorf("trgLang %q is not a BCP 47 tag", doc.TrgLang)
+	if doc.SrcLang != "en" {
+		return language.Und, nil, fmt.Errorf("srcLang %q: the source of every translation is English (en)", doc.SrcLang)
+	}
+	tag, err := targetTag(doc.TrgLang)
+	if err != nil {
+		return language.Und, nil, err
 	}
 	var units []Unit
+	seen := map[string]bool{}
 	for _, f := range doc.Files {
 		for _, u := range f.Units {
-			var text strings.Builder
+			if err := checkID(u.ID); err != nil {
+				return language.Und, nil, err
+			}
+			if seen[u.ID] {
+				return language.Und, nil, fmt.Errorf("unit %q appears twice", u.ID)
+			}
+			seen[u.ID] = true
+			var source, target strings.Builder
 			has := false
 			state := ""
-			for _, s := range u.Segments {
-				if s.Target != nil {
-					has = true
-					text.WriteString(s.Target.text)
+			for _, p := range u.Parts {
+				if p.XMLName.Space != xliffNS || p.XMLName.Local != "segment" && p.XMLName.Local != "ignorable" {
+					continue
 				}
-				// XLIFF's default state is "initial".
-				if st := cmp.Or(s.State, "initial"); state == "" || st == "initial" {
-					state = st
+				if p.Source == nil {
+					return language.Und, nil, fmt.Errorf("unit %q: a %s without a source", u.ID, p.XMLName.Local)
+				}
+				src, err := p.Source.resolve(nil)
+				if err != nil {
+					return language.Und, nil, fmt.Errorf("unit %q: source: %w", u.ID, err)
+				}
+				source.WriteString(src)
+				switch {
+				case p.Target != nil:
+					trg, err := p.Target.resolve(p.Source)
+					if err != nil {
+						return language.Und, nil, fmt.Errorf("unit %q: target: %w", u.ID, err)
+					}
+					target.WriteString(trg)
+					has = has || p.XMLName.Local == "segment"
+				case p.XMLName.Local == "ignorable":
+					// An ignorable without a target is the same in both.
+					target.WriteString(src)
+				}
+				if p.XMLName.Local == "segment" {
+					// XLIFF's default state is "initial".
+					if st := cmp.Or(p.State, "initial"); state == "" || st == "initial" {
+						state = st
+					}
 				}
 			}
 			if !has {
 				continue
 			}
-			unit := Unit{ID: u.ID, Target: text.String(), State: state}
+			if err := checkText(target.String()); err != nil {
+				return language.Und, nil, fmt.Errorf("unit %q: target: %v", u.ID, err)
+			}
+			unit := Unit{ID: u.ID, Target: target.String(), State: state}
+			desc, hasNote := "", false
 			for _, n := range u.Notes {
-				if n.Category == "hash" {
-					unit.Hash = strings.TrimSpace(n.Text)
+				switch n.Category {
+				case "description":
+					desc = n.Text
+				case "hash":
+					hasNote = true
 				}
+			}
+			if hasNote {
+				// The note is trusted only as far as it matches what the
+				// unit shows, and when it does, this is the note.
+				unit.Hash = msgfile.Hash(&i18n.Message{Description: desc, Other: source.String()})
 			}
 			units = append(units, unit)
 		}
@@ -169,12 +268,61 @@ func ReadXLIFF(r io.Reader) (language.Tag, []Unit, error) {
 	return tag, units, nil
 }
 
-// content is an element's text with <ph equiv="..."/> replaced by its
-// equiv, so that placeholders come back as they were.
-type content struct{ text string }
+// targetTag checks trgLang: a BCP 47 tag written as a locale file is named
+// (canonical, so "TH" is not th), and for a language written in more than
+// one script, named by its script rather than a region that implies one:
+// zh-TW would make zh-TW.toml beside zh-Hant.toml, a locale of its own.
+func targetTag(s string) (language.Tag, error) {
+	tag, err := language.Parse(s)
+	if err != nil || tag == language.Und {
+		return language.Und, fmt.Errorf("trgLang %q is not a BCP 47 tag", s)
+	}
+	if _, f := msgfile.TagFromName(s + ".toml"); f != nil || tag.String() != s {
+		return language.Und, fmt.Errorf("trgLang %q is not a locale file's name; the locale is %s", s, tag)
+	}
+	base, script, region := tag.Raw()
+	if script.String() == "Zzzz" && region.String() != "ZZ" {
+		implied, _ := tag.Script()
+		usual, _ := language.Make(base.String()).Script()
+		if implied != usual {
+			return language.Und, fmt.Errorf("trgLang %q: locales of %s are named by script; the locale is %s-%s", s, base, base, implied)
+		}
+	}
+	return tag, nil
+}
+
+// checkID refuses a unit ID that no locale file can hold as a message:
+// empty, with control characters, or one of go-i18n's message keys.
+func checkID(id string) error {
+	if id == "" {
+		return errors.New("a unit without an id")
+	}
+	for _, r := range id {
+		if r < 0x20 || r >= 0x7f && r <= 0x9f || r == 0xfffe || r == 0xffff || r == utf8.RuneError {
+			return fmt.Errorf("unit id %q has %U", id, r)
+		}
+	}
+	switch strings.ToLower(id) {
+	case "id", "description", "hash", "leftdelim", "rightdelim", "zero", "one", "two", "few", "many", "other", "translation":
+		return fmt.Errorf("unit id %q is one of go-i18n's message keys, not a message", id)
+	}
+	return nil
+}
+
+// content is the inline content of a source or target: text, <ph/>
+// placeholders and <cp/> characters. Other inline markup (pc, mrk, sc,
+// ec...) contributes its text only.
+type content struct{ parts []inlinePart }
+
+type inlinePart struct {
+	text     string
+	ph       bool   // a <ph/>; text is its equiv
+	id       string // the ph's id
+	hasEquiv bool
+}
 
 func (c *content) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
-	var b strings.Builder
+	depth := 0
 	for {
 		tok, err := d.Token()
 		if err != nil {
@@ -182,26 +330,84 @@ func (c *content) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
 		}
 		switch t := tok.(type) {
 		case xml.CharData:
-			b.Write(t)
+			c.parts = append(c.parts, inlinePart{text: string(t)})
 		case xml.StartElement:
-			if t.Name.Local == "ph" {
+			depth++
+			switch t.Name.Local {
+			case "ph":
+				p := inlinePart{ph: true}
 				for _, a := range t.Attr {
-					if a.Name.Local == "equiv" {
-						b.WriteString(a.Value)
+					switch a.Name.Local {
+					case "equiv":
+						p.text, p.hasEquiv = a.Value, true
+					case "id":
+						p.id = a.Value
+					}
+				}
+				c.parts = append(c.parts, p)
+			case "cp":
+				var h string
+				for _, a := range t.Attr {
+					if a.Name.Local == "hex" {
+						h = a.Value
+					}
+				}
+				r, err := codePoint(h)
+				if err != nil {
+					return err
+				}
+				c.parts = append(c.parts, inlinePart{text: string(r)})
+			}
+		case xml.EndElement:
+			if depth == 0 {
+				return nil
+			}
+			depth--
+		}
+	}
+}
+
+// codePoint reads a <cp hex="..."/>: one Unicode code point in hex.
+func codePoint(h string) (rune, error) {
+	b, err := hex.DecodeString(strings.Repeat("0", len(h)%2) + h)
+	if err != nil || len(b) == 0 || len(b) > 3 {
+		return 0, fmt.Errorf("<cp hex=%q> is not a code point", h)
+	}
+	var r rune
+	for _, x := range b {
+		r = r<<8 | rune(x)
+	}
+	if !utf8.ValidRune(r) {
+		return 0, fmt.Errorf("<cp hex=%q> is not a code point", h)
+	}
+	return r, nil
+}
+
+// resolve returns c's text. A <ph/> without equiv takes the equiv of the
+// source's <ph/> with the same id, as a CAT tool that drops equiv still
+// keeps ids; one it cannot map is an error, not a lost placeholder.
+func (c *content) resolve(source *content) (string, error) {
+	var b strings.Builder
+	for _, p := range c.parts {
+		if p.ph && !p.hasEquiv {
+			found := false
+			if source != nil {
+				for _, s := range source.parts {
+					if s.ph && s.hasEquiv && s.id == p.id {
+						b.WriteString(s.text)
+						found = true
+						break
 					}
 				}
 			}
-			if t.Name.Local != "ph" {
-				// Other inline markup (pc, mrk...): keep its text.
-				continue
+			if !found {
+				return "", fmt.Errorf("<ph id=%q/> has no equiv, and the source has no placeholder with that id", p.id)
 			}
-		case xml.EndElement:
-			if t.Name == start.Name {
-				c.text = b.String()
-				return nil
-			}
+			continue
 		}
+		b.WriteString(p.text)
 	}
+	return b.String(), nil
 }
 
 // WorkFile turns translated units into a translator's work file, which

@@ -1,0 +1,129 @@
+package export
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/faceidmsg/faceidmsg/internal/msgfile"
+	"github.com/nicksnyder/go-i18n/v2/i18n"
+	"golang.org/x/text/language"
+)
+
+// xlf is an XLIFF document with the given root attributes and units.
+func xlf(attrs, units string) string {
+	return `<xliff xmlns="urn:oasis:names:tc:xliff:document:2.0" version="2.0" ` + attrs + `><file id="f">` + units + `</file></xliff>`
+}
+
+const okUnit = `<unit id="Success"><segment state="translated"><source>x</source><target>y</target></segment></unit>`
+
+func TestReadXLIFFRefuses(t *testing.T) {
+	for _, c := range []struct{ name, doc, want string }{
+		{"French source", xlf(`srcLang="fr" trgLang="th"`, okUnit), `srcLang "fr"`},
+		{"no source language", xlf(`trgLang="th"`, okUnit), `srcLang ""`},
+		{"region for a script", xlf(`srcLang="en" trgLang="zh-TW"`, okUnit), "the locale is zh-Hant"},
+		{"region for a script, Serbian", xlf(`srcLang="en" trgLang="sr-ME"`, okUnit), "the locale is sr-Latn"},
+		{"not canonical", xlf(`srcLang="en" trgLang="TH"`, okUnit), "the locale is th"},
+		{"traversal", xlf(`srcLang="en" trgLang="../../x"`, okUnit), "not a BCP 47 tag"},
+		{"empty target language", xlf(`srcLang="en" trgLang=""`, okUnit), "not a BCP 47 tag"},
+		{"too large", xlf(`srcLang="en" trgLang="th"`, okUnit+"<!--"+strings.Repeat("x", maxXLIFF)+"-->"), "too large"},
+		{"duplicate unit", xlf(`srcLang="en" trgLang="th"`, okUnit+okUnit), "twice"},
+		{"duplicate unit across files", xlf(`srcLang="en" trgLang="th"`, okUnit+`</file><file id="g">`+okUnit), "twice"},
+		{"reserved id", xlf(`srcLang="en" trgLang="th"`, strings.ReplaceAll(okUnit, "Success", "Other")), "go-i18n's message keys"},
+		{"no id", xlf(`srcLang="en" trgLang="th"`, strings.ReplaceAll(okUnit, ` id="Success"`, "")), "without an id"},
+		{"control character", xlf(`srcLang="en" trgLang="th"`, strings.ReplaceAll(okUnit, ">y<", `>y<cp hex="1B"/><`)), "U+001B"},
+		{"bad code point", xlf(`srcLang="en" trgLang="th"`, strings.ReplaceAll(okUnit, ">y<", `>y<cp hex="D800"/><`)), "not a code point"},
+		{"placeholder with no equiv and no source", xlf(`srcLang="en" trgLang="th"`, strings.ReplaceAll(okUnit, ">y<", `>y<ph id="ph1"/><`)), `<ph id="ph1"/> has no equiv`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			_, _, err := ReadXLIFF(strings.NewReader(c.doc))
+			if err == nil || !strings.Contains(err.Error(), c.want) {
+				t.Errorf("ReadXLIFF = %v; want an error with %q", err, c.want)
+			}
+		})
+	}
+}
+
+func TestReadXLIFFInline(t *testing.T) {
+	for _, c := range []struct{ name, unit, want string }{
+		{"code point", `<source>a</source><target>a<cp hex="2068"/>b<cp hex="1F600"/></target>`, "a\u2068b\U0001F600"},
+		{"placeholder by id, no equiv", `<source>x <ph id="ph1" equiv="{{.Code}}"/></source><target><ph id="ph1"/> y</target>`, "{{.Code}} y"},
+		{"runs of spaces and a newline", `<source xml:space="preserve">a</source><target xml:space="preserve">  two  &#xA;end </target>`, "  two  \nend "},
+		{"markup keeps its text", `<source>a</source><target><pc id="1">b<mrk id="m">c</mrk></pc>d</target>`, "bcd"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			doc := xlf(`srcLang="en" trgLang="th"`, `<unit id="Success"><segment state="translated">`+c.unit+`</segment></unit>`)
+			_, units, err := ReadXLIFF(strings.NewReader(doc))
+			if err != nil || len(units) != 1 || units[0].Target != c.want {
+				t.Errorf("ReadXLIFF = %+v, %v; want target %q", units, err, c.want)
+			}
+		})
+	}
+	// Segments and the ignorable between them make one text.
+	doc := xlf(`srcLang="en" trgLang="th"`, `<unit id="Success"><segment state="translated"><source>A.</source><target>a.</target></segment><ignorable><source> </source></ignorable><segment state="final"><source>B.</source><target>b.</target></segment></unit>`)
+	if _, units, err := ReadXLIFF(strings.NewReader(doc)); err != nil || len(units) != 1 || units[0].Target != "a. b." || units[0].State != "translated" {
+		t.Errorf("two segments: %+v, %v; want one target \"a. b.\"", units, err)
+	}
+}
+
+// TestReadXLIFFHash: the hash note is the record of the English the
+// target came from only when it is the hash of what the unit shows (the
+// audit's M5/M6: a copied hash hid a stale translation; a missing one was
+// stamped with the current English's).
+func TestReadXLIFFHash(t *testing.T) {
+	src := source(t, "th")
+	en := src.Set.English.Get("Success")
+	current := msgfile.Hash(en.Message)
+	unit := func(source, note string) string {
+		notes := `<notes><note category="description">` + escape(en.Description) + `</note>` + note + `</notes>`
+		return `<unit id="Success">` + notes + `<segment state="translated"><source>` + source + `</source><target>ok</target></segment></unit>`
+	}
+	read := func(u string) Unit {
+		t.Helper()
+		_, units, err := ReadXLIFF(strings.NewReader(xlf(`srcLang="en" trgLang="th"`, u)))
+		if err != nil || len(units) != 1 {
+			t.Fatalf("ReadXLIFF: %v, %v", units, err)
+		}
+		return units[0]
+	}
+	hashNote := `<note category="hash">` + current + `</note>`
+	if got := read(unit(escape(en.Other), hashNote)).Hash; got != current {
+		t.Errorf("current source and hash: Hash %q; want %q", got, current)
+	}
+	old := "Verified, old wording."
+	got := read(unit(old, hashNote)).Hash
+	if got == current || got != msgfile.Hash(&i18n.Message{Description: en.Description, Other: old}) {
+		t.Errorf("an older source with the current hash copied onto it: Hash %q; want the older English's, not %q", got, current)
+	}
+	if got := read(unit(escape(en.Other), "")).Hash; got != "" {
+		t.Errorf("no hash note: Hash %q; want none", got)
+	}
+}
+
+// TestXLIFFRoundTripUnhashed: a translation whose file records no hash
+// (an override file) comes back with none, not the current English's.
+func TestXLIFFRoundTripUnhashed(t *testing.T) {
+	fsys := fstest.MapFS{"th.toml": {Data: []byte("[Success]\nother = \"  OK  \\ttab\\nline\"\n")}}
+	src := layered(t, fsys, "th")
+	files := mustExport(t, "xliff", src)
+	_, units, err := ReadXLIFF(bytes.NewReader(files["th.xlf"]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range units {
+		if u.ID == "Success" && (u.Hash != "" || u.Target != "  OK  \ttab\nline" || u.State != "translated") {
+			t.Errorf("unhashed Success read back as %+v", u)
+		}
+	}
+}
+
+// xliffTargetTag: trgLang values a locale file can be named.
+func TestReadXLIFFTargets(t *testing.T) {
+	for _, s := range []string{"th", "zh-Hant", "zh-Hans", "pt-BR", "sr-Latn", "es-419", "qaa", "de-1996"} {
+		tag, _, err := ReadXLIFF(strings.NewReader(xlf(`srcLang="en" trgLang="`+s+`"`, okUnit)))
+		if err != nil || tag != language.MustParse(s) {
+			t.Errorf("trgLang %s: %v, %v", s, tag, err)
+		}
+	}
+}
