@@ -266,9 +266,13 @@ type record struct {
 }
 
 // key is the name m's string has in exported files: the generic message's
-// for a code the catalogue does not know.
+// for a code the catalogue does not know, and the one without the code
+// when the code is not shown.
 func key(m faceidmsg.Message) string {
 	if m.Category == faceidmsg.CategoryUnknown {
+		if m.MessageID == "UnknownCodeHidden" {
+			return export.HiddenKey
+		}
 		return export.UnknownKey
 	}
 	return faceidmsg.Key(m.Namespace, m.Code)

@@ -99,6 +99,12 @@ func (o *output) has(name string) bool { _, ok := o.files[name]; return ok }
 // know; it takes the code as its one placeholder.
 const UnknownKey = "unknown"
 
+// HiddenKey names the generic message without the code, for a code that
+// is not shown because it has characters no service code has (the library
+// shows such a code nowhere; an app should do the same). It shares the
+// hint of UnknownKey.
+const HiddenKey = "unknown_hidden"
+
 // HintKey is the key of the hint shown under the string with key.
 func HintKey(key string) string { return key + "_hint" }
 
@@ -168,7 +174,12 @@ func entries(src Source, tag language.Tag) ([]entry, error) {
 	if strings.Contains(u.Hint, codeMarker) {
 		return nil, hint.refuse("the library's hint %q shows the code, which a hint takes no placeholder for", u.Hint)
 	}
-	out = append(out, unknown, hint)
+	h, _ := loc.LookupCode("paas:" + codeMarker + "!")
+	hidden := entry{key: HiddenKey, text: h.Text, description: desc(h.MessageID), msg: h, tag: tag}
+	if h.MessageID == u.MessageID || strings.Contains(h.Text, codeMarker) {
+		return nil, hidden.refuse("the library shows a code that has a '!': %q", h.Text)
+	}
+	out = append(out, unknown, hint, hidden)
 	for _, e := range out {
 		if err := checkText(e.text); err != nil {
 			return nil, e.refuse("%v", err)

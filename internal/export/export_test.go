@@ -466,6 +466,11 @@ func TestFlat(t *testing.T) {
 		if got.Text != msg.Text || got.Hint != msg.Hint || got.Category != string(msg.Category) || got.Retryable != msg.Retryable {
 			t.Errorf("flat %s %s = %+v; library %+v", s.tag, s.code, got, msg)
 		}
+		// A code that is not shown: the library's text without it.
+		hidden, _ := src.Bundle.Localizer(s.tag).LookupCode("<b>1999</b>")
+		if got := m[HiddenKey]; got.Text != hidden.Text || got.Text == "" || strings.Contains(got.Text, "1999") {
+			t.Errorf("flat %s %s = %+v; library %q", s.tag, HiddenKey, got, hidden.Text)
+		}
 	}
 }
 
