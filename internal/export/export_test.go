@@ -229,20 +229,7 @@ func TestAndroidAapt(t *testing.T) {
 	aapt2 := need(t, "aapt2", "aapt")
 	aapt := need(t, "aapt", "aapt")
 	src := source(t)
-	res := write(t, mustExport(t, "android", src))
-	work := t.TempDir()
-	manifest := filepath.Join(work, "AndroidManifest.xml")
-	os.WriteFile(manifest, []byte(`<manifest xmlns:android="http://schemas.android.com/apk/res/android" package="org.faceidmsg.test"/>`), 0o644)
-	run := func(name string, args ...string) []byte {
-		out, err := exec.Command(name, args...).CombinedOutput()
-		if err != nil {
-			t.Fatalf("%s %v: %v\n%s", name, args, err, out)
-		}
-		return out
-	}
-	run(aapt2, "compile", "--dir", res, "-o", filepath.Join(work, "res.zip"))
-	run(aapt2, "link", "-o", filepath.Join(work, "app.apk"), "--manifest", manifest, filepath.Join(work, "res.zip"))
-	values := parseAaptDump(t, run(aapt, "dump", "--values", "resources", filepath.Join(work, "app.apk")))
+	values := aaptValues(t, aapt2, aapt, write(t, mustExport(t, "android", src)))
 
 	// aapt names a configuration as its folder does, less "values-", and
 	// a bare b+xxx as xxx.
