@@ -161,6 +161,9 @@ func Parse(name string, src []byte) (*File, []Finding) {
 		line, col := position(src, off)
 		return nil, []Finding{{File: name, Line: line, Column: col, Severity: Error, Kind: KindSyntax, Err: errors.New("invalid UTF-8")}}
 	}
+	if off := checkNesting(src); off >= 0 {
+		return nil, []Finding{nestingError(name, src, off)}
+	}
 	var raw any
 	if _, err := toml.Decode(string(src), &raw); err != nil {
 		f := Finding{File: name, Severity: Error, Kind: KindSyntax, Err: err}
@@ -402,19 +405,59 @@ func Hash(en *i18n.Message) string {
 }
 
 // ReadFile reads and parses one file of fsys, naming it label in findings.
+// It reads only regular files: a name that is (or links to) a directory,
+// device, socket or named pipe is an error, and a named pipe is never
+// opened, since opening one blocks. It reads at most MaxSize+1 bytes
+// whatever size the file system reports, so a file that grows, or one such
+// as /dev/zero that reports no size, is refused as too large instead of
+// being read to the end. To keep symbolic links from leading out of a
+// folder, give it an fs.FS from OpenDir.
 func ReadFile(fsys fs.FS, name, label string) (*File, []Finding) {
 	fail := func(kind Kind, err error) (*File, []Finding) {
 		return nil, []Finding{{File: label, Severity: Error, Kind: kind, Err: err}}
 	}
-	tooLarge := fmt.Errorf("file is over %d bytes", MaxSize)
-	if st, err := fs.Stat(fsys, name); err != nil {
-		return fail(KindSyntax, err)
-	} else if st.Size() > MaxSize {
-		return fail(KindTooLarge, tooLarge)
-	}
-	src, err := fs.ReadFile(fsys, name)
+	st, err := fs.Stat(fsys, name)
 	if err != nil {
 		return fail(KindSyntax, err)
 	}
+	if !st.Mode().IsRegular() {
+		return fail(KindSyntax, notRegular(st.Mode()))
+	}
+	f, err := fsys.Open(name)
+	if err != nil {
+		return fail(KindSyntax, err)
+	}
+	defer f.Close()
+	// The file may have been replaced since the Stat above.
+	if st, err := f.Stat(); err != nil {
+		return fail(KindSyntax, err)
+	} else if !st.Mode().IsRegular() {
+		return fail(KindSyntax, notRegular(st.Mode()))
+	}
+	src, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
+	if err != nil {
+		return fail(KindSyntax, err)
+	}
+	if len(src) > MaxSize {
+		return fail(KindTooLarge, fmt.Errorf("file is over %d bytes", MaxSize))
+	}
 	return Parse(label, src)
+}
+
+// notRegular says what a file that is not a regular file is.
+func notRegular(m fs.FileMode) error {
+	what := "a special file"
+	switch {
+	case m.IsDir():
+		what = "a directory"
+	case m&fs.ModeNamedPipe != 0:
+		what = "a named pipe"
+	case m&fs.ModeSocket != 0:
+		what = "a socket"
+	case m&fs.ModeDevice != 0, m&fs.ModeCharDevice != 0:
+		what = "a device"
+	case m&fs.ModeSymlink != 0:
+		what = "a symbolic link"
+	}
+	return fmt.Errorf("not a regular file: it is %s", what)
 }
