@@ -15,6 +15,9 @@ import (
 // checked against it before the library sees it.
 const MaxDepth = 8
 
+// maxFindings caps the findings Parse returns for one file.
+const maxFindings = 20
+
 // nestingError is the finding for a file nested deeper than MaxDepth.
 func nestingError(name string, src []byte, off int) Finding {
 	line, col := position(src, off)
