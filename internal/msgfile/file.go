@@ -13,6 +13,7 @@ import (
 	"io/fs"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -161,6 +162,9 @@ func Parse(name string, src []byte) (*File, []Finding) {
 		line, col := position(src, off)
 		return nil, []Finding{{File: name, Line: line, Column: col, Severity: Error, Kind: KindSyntax, Err: errors.New("invalid UTF-8")}}
 	}
+	if off := checkNesting(src); off >= 0 {
+		return nil, []Finding{nestingError(name, src, off)}
+	}
 	var raw any
 	if _, err := toml.Decode(string(src), &raw); err != nil {
 		f := Finding{File: name, Severity: Error, Kind: KindSyntax, Err: err}
@@ -202,14 +206,17 @@ func Parse(name string, src []byte) (*File, []Finding) {
 	for _, d := range defs {
 		count[d.id] = append(count[d.id], d.first+1)
 	}
+	reported := map[string]bool{}
 	for _, m := range msgs {
-		if lines := count[m.ID]; len(lines) > 1 && !slices.ContainsFunc(findings, func(f Finding) bool { return f.MessageID == m.ID }) {
+		if lines := count[m.ID]; len(lines) > 1 && !reported[m.ID] {
+			reported[m.ID] = true
 			findings = append(findings, Finding{File: name, Line: lines[1], MessageID: m.ID, Severity: Error, Kind: KindDuplicate,
-				Err: fmt.Errorf("message %q is defined more than once (lines %s); quoted and dotted keys name the same ID", m.ID, joinInts(lines))})
+				Err: fmt.Errorf("message %s is defined more than once (lines %s); quoted and dotted keys name the same ID", quoteShort(m.ID), joinInts(lines))})
 		}
 	}
 	if hasError(findings) {
-		return nil, findings
+		slices.SortStableFunc(findings, func(a, b Finding) int { return a.Line - b.Line })
+		return nil, capFindings(findings)
 	}
 
 	f := &File{Name: name, Src: src, byID: map[string]*Message{}, lines: ls, items: items}
@@ -269,24 +276,23 @@ func reservedMisuse(name string, raw any, items []item) []Finding {
 	if !ok {
 		return nil
 	}
-	// lineOf finds a table's header, or, with the key as last element, a
-	// key inside the table (or at the top level).
-	lineOf := func(path ...string) int {
-		var table []string
-		for _, it := range items {
-			if it.header {
-				table = it.path
-				if slices.Equal(it.path, path) {
-					return it.first + 1
-				}
-				continue
-			}
-			if slices.Equal(append(append([]string{}, table...), it.path...), path) {
-				return it.first + 1
-			}
+	// Where each table header and key is, by its full path, found once.
+	lines := make(map[string]int, len(items))
+	var table []string
+	for _, it := range items {
+		p := it.path
+		if it.header {
+			table = it.path
+		} else {
+			p = append(append(make([]string, 0, len(table)+len(p)), table...), p...)
 		}
-		return 0
+		if k := pathKey(p); lines[k] == 0 {
+			lines[k] = it.first + 1
+		}
 	}
+	// lineOf finds a table's header, or, with the key as last element, a
+	// key inside the table (or at the top level); 0 when unknown.
+	lineOf := func(path ...string) int { return lines[pathKey(path)] }
 	var out []Finding
 	notString := func(path []string, k string, v any) {
 		what := "a string"
@@ -294,7 +300,7 @@ func reservedMisuse(name string, raw any, items []item) []Finding {
 			what = "a string or a table of message keys"
 		}
 		out = append(out, Finding{File: name, Line: lineOf(append(append([]string{}, path...), k)...), MessageID: strings.Join(path, "."), Severity: Error, Kind: KindReserved,
-			Err: fmt.Errorf("the value of %q is %s; it must be %s", k, tomlKind(v), what)})
+			Err: fmt.Errorf("the value of %s is %s; it must be %s", quoteShort(k), tomlKind(v), what)})
 	}
 	for k, v := range top {
 		switch v.(type) {
@@ -330,7 +336,7 @@ func reservedMisuse(name string, raw any, items []item) []Finding {
 		if len(res) > 0 && len(other) > 0 {
 			slices.Sort(other)
 			out = append(out, Finding{File: name, Line: lineOf(path...), MessageID: id, Severity: Error, Kind: KindReserved,
-				Err: fmt.Errorf("message keys mixed with other keys %q; a message table may hold only %s", other, "description, hash, other, one, few, many, two, zero, leftdelim, rightdelim")})
+				Err: fmt.Errorf("message keys mixed with other keys %s; a message table may hold only %s", quoteList(other), "description, hash, other, one, few, many, two, zero, leftdelim, rightdelim")})
 		}
 		// go-i18n reads its keys in any case, so "other" and "Other" in one
 		// table leave one of the two texts at random.
@@ -354,8 +360,61 @@ func reservedMisuse(name string, raw any, items []item) []Finding {
 			walk([]string{k}, m)
 		}
 	}
-	slices.SortFunc(out, func(a, b Finding) int { return a.Line - b.Line })
-	return out
+	slices.SortStableFunc(out, func(a, b Finding) int {
+		if a.Line != b.Line {
+			return a.Line - b.Line
+		}
+		return strings.Compare(a.Err.Error(), b.Err.Error())
+	})
+	return capFindings(out)
+}
+
+// pathKey joins a key path into one map key.
+func pathKey(p []string) string { return strings.Join(p, "\x00") }
+
+// capFindings keeps the first maxFindings findings and says how many more
+// there were, so that a hostile file cannot make a report of megabytes.
+func capFindings(fs []Finding) []Finding {
+	if len(fs) <= maxFindings {
+		return fs
+	}
+	rest := fs[maxFindings]
+	rest.MessageID = ""
+	rest.Err = fmt.Errorf("%d more problems like these are not listed", len(fs)-maxFindings)
+	return append(fs[:maxFindings:maxFindings], rest)
+}
+
+// maxQuoted is how many bytes of a key or value a message quotes.
+const maxQuoted = 64
+
+// quoteShort quotes s as %q does, cut to maxQuoted bytes (at a character
+// boundary) with an ellipsis, so that a 1 MiB key makes a short message.
+func quoteShort(s string) string {
+	if len(s) <= maxQuoted {
+		return strconv.Quote(s)
+	}
+	cut := maxQuoted
+	for cut > 0 && !utf8.RuneStart(s[cut]) {
+		cut--
+	}
+	return strconv.Quote(s[:cut]) + "…"
+}
+
+// quoteList quotes the first few of keys, and says how many more there are.
+func quoteList(keys []string) string {
+	const show = 5
+	q := make([]string, 0, show)
+	for i, k := range keys {
+		if i == show {
+			break
+		}
+		q = append(q, quoteShort(k))
+	}
+	s := "[" + strings.Join(q, " ") + "]"
+	if len(keys) > show {
+		s += fmt.Sprintf(" and %d more", len(keys)-show)
+	}
+	return s
 }
 
 // tomlKind names the kind of a decoded TOML value for messages.
@@ -402,19 +461,59 @@ func Hash(en *i18n.Message) string {
 }
 
 // ReadFile reads and parses one file of fsys, naming it label in findings.
+// It reads only regular files: a name that is (or links to) a directory,
+// device, socket or named pipe is an error, and a named pipe is never
+// opened, since opening one blocks. It reads at most MaxSize+1 bytes
+// whatever size the file system reports, so a file that grows, or one such
+// as /dev/zero that reports no size, is refused as too large instead of
+// being read to the end. To keep symbolic links from leading out of a
+// folder, give it an fs.FS from OpenDir.
 func ReadFile(fsys fs.FS, name, label string) (*File, []Finding) {
 	fail := func(kind Kind, err error) (*File, []Finding) {
 		return nil, []Finding{{File: label, Severity: Error, Kind: kind, Err: err}}
 	}
-	tooLarge := fmt.Errorf("file is over %d bytes", MaxSize)
-	if st, err := fs.Stat(fsys, name); err != nil {
-		return fail(KindSyntax, err)
-	} else if st.Size() > MaxSize {
-		return fail(KindTooLarge, tooLarge)
-	}
-	src, err := fs.ReadFile(fsys, name)
+	st, err := fs.Stat(fsys, name)
 	if err != nil {
 		return fail(KindSyntax, err)
 	}
+	if !st.Mode().IsRegular() {
+		return fail(KindSyntax, notRegular(st.Mode()))
+	}
+	f, err := fsys.Open(name)
+	if err != nil {
+		return fail(KindSyntax, err)
+	}
+	defer f.Close()
+	// The file may have been replaced since the Stat above.
+	if st, err := f.Stat(); err != nil {
+		return fail(KindSyntax, err)
+	} else if !st.Mode().IsRegular() {
+		return fail(KindSyntax, notRegular(st.Mode()))
+	}
+	src, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
+	if err != nil {
+		return fail(KindSyntax, err)
+	}
+	if len(src) > MaxSize {
+		return fail(KindTooLarge, fmt.Errorf("file is over %d bytes", MaxSize))
+	}
 	return Parse(label, src)
+}
+
+// notRegular says what a file that is not a regular file is.
+func notRegular(m fs.FileMode) error {
+	what := "a special file"
+	switch {
+	case m.IsDir():
+		what = "a directory"
+	case m&fs.ModeNamedPipe != 0:
+		what = "a named pipe"
+	case m&fs.ModeSocket != 0:
+		what = "a socket"
+	case m&fs.ModeDevice != 0, m&fs.ModeCharDevice != 0:
+		what = "a device"
+	case m&fs.ModeSymlink != 0:
+		what = "a symbolic link"
+	}
+	return fmt.Errorf("not a regular file: it is %s", what)
 }

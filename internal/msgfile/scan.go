@@ -2,7 +2,6 @@ package msgfile
 
 import (
 	"bytes"
-	"slices"
 	"strings"
 )
 
@@ -47,7 +46,7 @@ type item struct {
 // anything it cannot read is skipped.
 func scan(src []byte) ([]item, []line) {
 	ls := splitLines(src)
-	var items []item
+	items := make([]item, 0, len(ls))
 	for i := 0; i < len(ls); i++ {
 		t := strings.TrimSpace(ls[i].text)
 		if t == "" || t[0] == '#' {
@@ -207,21 +206,31 @@ type definition struct {
 // table's path; a key with a string value outside such a table is a message
 // named by the table path plus the key.
 func definitions(items []item, ls []line) []definition {
+	// nextHeader[k] is the line of the first header after item k.
+	nextHeader := make([]int, len(items))
+	next := len(ls)
+	for k := len(items) - 1; k >= 0; k-- {
+		nextHeader[k] = next
+		if items[k].header {
+			next = items[k].first
+		}
+	}
 	var defs []definition
+	seen := map[string]bool{}
 	var table []string
-	tableIdx := -1
+	tableIdx, tableItem := -1, -1
 	tableIsMessage := false
-	for _, it := range items {
+	for k, it := range items {
 		if it.header {
 			table = it.path
-			tableIdx = it.first
+			tableIdx, tableItem = it.first, k
 			tableIsMessage = false
 			continue
 		}
 		if len(it.path) == 1 && reserved(it.path[0]) {
 			if tableIdx >= 0 && !tableIsMessage {
 				tableIsMessage = true
-				defs = append(defs, definition{id: strings.Join(table, "."), first: tableIdx, last: blockEnd(items, ls, tableIdx)})
+				defs = append(defs, definition{id: strings.Join(table, "."), first: tableIdx, last: blockEnd(ls, tableIdx, nextHeader[tableItem])})
 			}
 			continue // at the top level: reported elsewhere
 		}
@@ -229,7 +238,8 @@ func definitions(items []item, ls []line) []definition {
 			// A dotted key such as Hello.other = "...": the message is the
 			// key less its last part.
 			id := strings.Join(append(append([]string{}, table...), it.path[:n-1]...), ".")
-			if !slices.ContainsFunc(defs, func(d definition) bool { return d.id == id }) {
+			if !seen[id] {
+				seen[id] = true
 				defs = append(defs, definition{id: id, first: it.first, last: it.last})
 			}
 			continue
@@ -242,17 +252,11 @@ func definitions(items []item, ls []line) []definition {
 	return defs
 }
 
-// blockEnd returns the last line of the table that starts at line first:
-// the line before the next header, less the blank and comment lines that
-// lead into that header.
-func blockEnd(items []item, ls []line, first int) int {
-	next := len(ls)
-	for _, it := range items {
-		if it.header && it.first > first {
-			next = it.first
-			break
-		}
-	}
+// blockEnd returns the last line of the table that starts at line first,
+// where next is the line of the next header (len(ls) when there is none):
+// the line before it, less the blank and comment lines that lead into
+// that header.
+func blockEnd(ls []line, first, next int) int {
 	end := next - 1
 	for end > first {
 		t := strings.TrimSpace(ls[end].text)

@@ -1,0 +1,5 @@
+//go:build race
+
+package msgfile
+
+func init() { testScale = 16 }
