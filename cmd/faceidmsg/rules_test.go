@@ -249,12 +249,36 @@ func TestOutsideTheModule(t *testing.T) {
 	}
 }
 
-// TestSymlinkLeavesFolder: every command that reads a locale folder
-// refuses a file that is a symbolic link out of it, with the file's name
-// and exit 1, and reads nothing through it. (A FIFO in the folder is the
-// loader's to refuse before it opens the file; that case is left to the
-// msgfile tests.)
-func TestSymlinkLeavesFolder(t *testing.T) {
+// TestHostileLocaleFolder: a th.toml that leaves the folder, would block
+// or would exhaust memory is refused by every command, naming it.
+func TestHostileLocaleFolder(t *testing.T) {
+	deep := "x = " + strings.Repeat("{a=", 10000) + "1" + strings.Repeat("}", 10000) + "\n"
+	for _, kind := range []struct {
+		name string
+		make func(th string) error
+	}{
+		{"symlink out of the folder", func(th string) error {
+			return os.Symlink(filepath.Join("..", "outside", "secret.toml"), th)
+		}},
+		{"symlink to /dev/zero", func(th string) error { return os.Symlink("/dev/zero", th) }},
+		{"FIFO", func(th string) error { return mkfifo(th) }},
+		{"nesting that would exhaust the TOML parser's memory", func(th string) error { return os.WriteFile(th, []byte(deep), 0o644) }},
+	} {
+		t.Run(kind.name, func(t *testing.T) { everyCommandRefuses(t, kind.make) })
+	}
+	// A work file of the same shape is refused by merge, naming it.
+	dir := writeFiles(t, t.TempDir(), map[string]string{"locales/id.toml": "[LightTooDim]\nother = \"Terlalu gelap.\"\n", "work/translate.id.toml": deep})
+	work := filepath.Join(dir, "work", "translate.id.toml")
+	code, _, errOut := runCLI(t, "merge", "-locales", filepath.Join(dir, "locales"), work)
+	if code != 1 || !strings.Contains(errOut, work+":1") {
+		t.Errorf("merge of a deeply nested work file = %d, %q; want 1 and %s:1", code, errOut, work)
+	}
+}
+
+// everyCommandRefuses runs every command that reads a locale folder on one
+// whose th.toml is made by makeTh, and wants each to fail quickly with an
+// error naming the file, reading nothing from outside the folder.
+func everyCommandRefuses(t *testing.T, makeTh func(string) error) {
 	base := t.TempDir()
 	writeFiles(t, base, map[string]string{
 		"outside/secret.toml":    "[LightTooDim]\nother = \"from outside the folder\"\n",
@@ -262,10 +286,10 @@ func TestSymlinkLeavesFolder(t *testing.T) {
 		"work/translate.id.toml": "[LightTooBright]\nother = \"Terlalu terang.\"\n",
 	})
 	dir := filepath.Join(base, "locales")
-	if err := os.Symlink(filepath.Join("..", "outside", "secret.toml"), filepath.Join(dir, "th.toml")); err != nil {
-		t.Skip("no symbolic links here:", err)
-	}
 	th := filepath.Join(dir, "th.toml")
+	if err := makeTh(th); err != nil {
+		t.Skip("cannot make it here:", err)
+	}
 	for _, args := range [][]string{
 		{"check", "-locales", dir},
 		{"status", "-locales", dir},
