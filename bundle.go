@@ -49,7 +49,8 @@ func WithLocaleDir(dir string) Option {
 // are parsed once per process and shared by every Bundle.) A Bundle is
 // immutable and safe for concurrent use; build it once and share it. (It
 // keeps a small, fixed-size cache of negotiation results, which never
-// changes an answer.)
+// changes an answer.) The zero Bundle holds nothing and must not be used:
+// get one from New.
 type Bundle struct {
 	locales []*Localizer // English (index 0), then by tag
 	byTag   map[language.Tag]int
