@@ -230,13 +230,22 @@ func forms(m *i18n.Message) map[string]string {
 	return out
 }
 
-// checkTexts reports an empty message and templates that do not parse.
+// checkTexts reports an empty message, texts with control characters and
+// templates that do not parse.
 func checkTexts(f *File, m *Message) []Finding {
 	at := Finding{File: f.Name, Line: m.Line, MessageID: m.ID}
 	if Blank(m.Other) {
 		return []Finding{with(at, Error, KindEmpty, errors.New(`empty text: "other" is missing, blank or only invisible characters`))}
 	}
 	var out []Finding
+	for _, form := range slices.Sorted(maps.Keys(forms(m.Message))) {
+		if c, ok := controlIn(forms(m.Message)[form]); ok {
+			out = append(out, with(at, Error, KindControl, fmt.Errorf("%q holds the control character U+%04X; remove it", form, c)))
+		}
+	}
+	if len(out) > 0 {
+		return out
+	}
 	for _, form := range slices.Sorted(maps.Keys(forms(m.Message))) {
 		p := &template.TextParser{}
 		if _, err := p.Parse(forms(m.Message)[form], m.LeftDelim, m.RightDelim); err != nil {
@@ -247,9 +256,56 @@ func checkTexts(f *File, m *Message) []Finding {
 }
 
 // Blank reports whether a text shows nothing: empty, spaces, or only
-// invisible characters such as a zero-width space.
+// invisible characters (see TextProblem). It is the one test of an empty
+// text: check, Count, WorkFile and Merge all use it.
 func Blank(s string) bool {
-	return strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || !unicode.IsGraphic(r) || isBidiControl(r) }) == ""
+	return !strings.ContainsFunc(s, func(r rune) bool { return !invisible(r) })
+}
+
+// TextProblem returns nil when s can be shown to a person, and otherwise an
+// error that says why not:
+//
+//   - s holds a control character: any of C0 (U+0000 to U+001F, tab and
+//     newline included), DEL (U+007F) or C1 (U+0080 to U+009F); the error
+//     names the first as U+XXXX;
+//   - s is blank: empty, or only spaces and invisible characters. Invisible
+//     are the white space of unicode.IsSpace, format characters (category
+//     Cf: bidi controls, zero-width spaces and joiners, the soft hyphen...),
+//     the other default-ignorable code points (among them the Hangul fillers
+//     U+115F, U+1160, U+3164 and U+FFA0) and variation selectors, the
+//     braille blank U+2800, and anything unicode.IsGraphic rejects
+//     (unassigned and private-use code points).
+//
+// Invalid UTF-8 is reported as the replacement character U+FFFD would be:
+// it is not a problem here, since message files are checked to be valid
+// UTF-8 when they are read.
+func TextProblem(s string) error {
+	if c, ok := controlIn(s); ok {
+		return fmt.Errorf("the text holds the control character U+%04X", c)
+	}
+	if Blank(s) {
+		return errors.New("the text is blank or only invisible characters")
+	}
+	return nil
+}
+
+// controlIn returns the first control character of s.
+func controlIn(s string) (rune, bool) {
+	for _, r := range s {
+		if r < 0x20 || r >= 0x7F && r <= 0x9F {
+			return r, true
+		}
+	}
+	return 0, false
+}
+
+// invisible reports whether r shows nothing by itself; see TextProblem.
+func invisible(r rune) bool {
+	switch {
+	case unicode.IsSpace(r), !unicode.IsGraphic(r), r == 0x2800, isBidiControl(r):
+		return true
+	}
+	return unicode.In(r, unicode.Cf, unicode.Other_Default_Ignorable_Code_Point, unicode.Variation_Selector)
 }
 
 // Placeholders lists the template actions of a message's "other" text, as
@@ -312,7 +368,7 @@ func Count(en, f *File) Stats {
 	st := Stats{Total: len(en.Messages)}
 	for _, src := range en.Messages {
 		m := f.Get(src.ID)
-		if m == nil || strings.TrimSpace(m.Other) == "" {
+		if m == nil || Blank(m.Other) {
 			st.Missing++
 			continue
 		}

@@ -47,6 +47,7 @@ const (
 	KindMissing      Kind = "missing"         // a message English has and the file lacks
 	KindUntranslated Kind = "untranslated"    // the same, in an override file
 	KindEmpty        Kind = "empty"           // a message with no text
+	KindControl      Kind = "control"         // a text with a control character
 	KindSameAsEn     Kind = "same-as-english" // identical to English, not marked as meant
 	KindPlaceholder  Kind = "placeholder"     // template actions differ from English
 	KindTemplate     Kind = "template"        // the template does not parse

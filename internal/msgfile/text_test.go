@@ -1,0 +1,50 @@
+package msgfile
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestTextProblem(t *testing.T) {
+	tests := []struct {
+		s    string
+		want string // a piece of the error; "" for none
+	}{
+		{"Hello.", ""}, {"สวัสดี", ""}, {"6\u00a0secondes", ""}, {"خطأ \u2068{{.Code}}\u2069", ""}, {"\u3164x", ""},
+		{"", "blank"}, {"  \t", "control"}, {"   ", "blank"}, {"\u200b\u200d", "blank"}, {"\u3164\u115f", "blank"},
+		{"\u1160\uffa0", "blank"}, {"\u2800\u2800", "blank"}, {"\u00ad\u034f\ufe0f", "blank"}, {"\U000E0041", "blank"},
+		{"\u202e\u2066", "blank"}, {"\ue000", "blank"}, {"\u3000 \u2003", "blank"},
+		{"a\x1b[31m", "U+001B"}, {"bell\a", "U+0007"}, {"a\rb", "U+000D"}, {"a\nb", "U+000A"}, {"\x00", "U+0000"},
+		{"del\x7f", "U+007F"}, {"nel\u0085", "U+0085"}, {"csi\u009b", "U+009B"},
+	}
+	for _, tt := range tests {
+		err := TextProblem(tt.s)
+		if (err == nil) != (tt.want == "") || err != nil && !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("TextProblem(%q) = %v; want %q", tt.s, err, tt.want)
+		}
+		if tt.want == "blank" && !Blank(tt.s) || tt.want == "" && Blank(tt.s) {
+			t.Errorf("Blank(%q) = %v; want it to agree with TextProblem", tt.s, Blank(tt.s))
+		}
+	}
+}
+
+// TestCheckControlCharacters: check reports a control character in any
+// plural form as an error on the message's line.
+func TestCheckControlCharacters(t *testing.T) {
+	en := mustParse(t, "en.toml", enSrc)
+	for _, src := range []string{
+		"[Hello]\nother = \"\\u001b[31mสวัสดี\"\n",
+		"[Hello]\none = \"\\u0007\"\nother = \"สวัสดี\"\n",
+	} {
+		f := mustParse(t, "th.toml", src)
+		got := Check(en, f, Options{Override: true})
+		if len(got) == 0 || got[0].Kind != KindControl || got[0].Severity != Error || got[0].Line != 1 || got[0].MessageID != "Hello" {
+			t.Errorf("Check(%q) = %v; want a control-character error on line 1", src, got)
+		}
+	}
+	// Count, WorkFile and Merge take an invisible text for an empty one.
+	f := mustParse(t, "th.toml", "[Hello]\nother = \"\\u3164\"\n")
+	if st := Count(en, f); st.Missing != 3 {
+		t.Errorf("Count = %+v; want the invisible text counted missing", st)
+	}
+}
