@@ -51,6 +51,7 @@ func LoadSet(fsys fs.FS, dir, label string, base *File) (*Set, []Finding) {
 	var findings []Finding
 	set := &Set{}
 	var en *File
+	byTag := map[language.Tag]string{}
 	for _, n := range names {
 		if IsWorkFile(n) {
 			continue // a translator's work file, not a locale
@@ -68,6 +69,12 @@ func LoadSet(fsys fs.FS, dir, label string, base *File) (*Set, []Finding) {
 		if f == nil {
 			continue
 		}
+		if other, ok := byTag[tag]; ok {
+			findings = append(findings, Finding{File: name, Severity: Error, Kind: KindFileName,
+				Err: fmt.Errorf("%s and %s are both files for %s; keep one", DisplayName(other), DisplayName(name), tag)})
+			continue
+		}
+		byTag[tag] = name
 		f.Tag = tag
 		if tag == language.English {
 			en = f

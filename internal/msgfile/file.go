@@ -134,15 +134,22 @@ func (f *File) IDs() []string {
 // equal the English text.
 const SameAsEnglishMarker = "same-as-english"
 
-// TagFromName parses a file name such as "zh-Hant.toml". A name that is
-// not a tag is an error; a tag written in other than its canonical form
-// ("zh-hant.toml") is returned with a warning.
+// TagFromName parses a file name such as "zh-Hant.toml". The name must be
+// a BCP 47 tag in the canonical form the library negotiates with (that of
+// language.All: "in.toml" must be id.toml, "iw.toml" he.toml, "tl.toml"
+// fil.toml, "cmn-Hans.toml" zh-Hans.toml, "zh-hant.toml" zh-Hant.toml),
+// with no extensions or private use ("th-u-nu-thai", "en-t-ja",
+// "de-x-foo", "x-private"); variants such as "de-1996" are fine. Any other
+// name is an error; the finding names the canonical file name when there
+// is one. So no two names of locale files stand for one tag.
 func TagFromName(name string) (language.Tag, *Finding) {
 	base := path.Base(name)
 	stem, ok := strings.CutSuffix(base, ".toml")
+	fail := func(err error) (language.Tag, *Finding) {
+		return language.Und, &Finding{File: name, Severity: Error, Kind: KindFileName, Err: err}
+	}
 	bad := func() (language.Tag, *Finding) {
-		return language.Und, &Finding{File: name, Severity: Error, Kind: KindFileName,
-			Err: fmt.Errorf("file name %q is not a BCP 47 language tag followed by .toml (for example zh-Hant.toml)", base)}
+		return fail(fmt.Errorf("file name %s is not a BCP 47 language tag followed by .toml (for example zh-Hant.toml)", quoteShort(base)))
 	}
 	if !ok || stem == "" || strings.ContainsAny(stem, "._ ") {
 		return bad()
@@ -151,11 +158,17 @@ func TagFromName(name string) (language.Tag, *Finding) {
 	if err != nil || tag == language.Und {
 		return bad()
 	}
-	if tag.String() != stem {
-		return tag, &Finding{File: name, Severity: Warning, Kind: KindFileName,
-			Err: fmt.Errorf("file name %q is not in canonical form; name it %s.toml", base, tag)}
+	if len(tag.Extensions()) > 0 {
+		return fail(fmt.Errorf("file name %s has an extension or private use (-u-, -t-, -x-); name a locale file by language, script, region and variants only", quoteShort(base)))
 	}
-	return tag, nil
+	canon, err := language.All.Canonicalize(tag)
+	if err != nil || canon == language.Und {
+		return bad()
+	}
+	if canon.String() != stem {
+		return fail(fmt.Errorf("file name %s is not the canonical form of its tag; name it %s.toml", quoteShort(base), canon))
+	}
+	return canon, nil
 }
 
 // Parse parses src, the contents of the file called name. The returned

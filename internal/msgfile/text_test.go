@@ -1,6 +1,7 @@
 package msgfile
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -46,5 +47,24 @@ func TestCheckControlCharacters(t *testing.T) {
 	f := mustParse(t, "th.toml", "[Hello]\nother = \"\\u3164\"\n")
 	if st := Count(en, f); st.Missing != 3 {
 		t.Errorf("Count = %+v; want the invisible text counted missing", st)
+	}
+}
+
+// TestTagFromNameCanonical: a non-canonical name is refused with the name
+// to use, and every shipped locale file is named canonically.
+func TestTagFromNameCanonical(t *testing.T) {
+	for name, want := range map[string]string{"in.toml": "id.toml", "iw.toml": "he.toml", "tl.toml": "fil.toml", "cmn-Hans.toml": "zh-Hans.toml", "zh-hant.toml": "zh-Hant.toml", "TH.toml": "th.toml"} {
+		if _, f := TagFromName(name); f == nil || f.Severity != Error || !strings.Contains(f.Err.Error(), "name it "+want) {
+			t.Errorf("TagFromName(%q) = %v; want an error naming %s", name, f, want)
+		}
+	}
+	names, err := filepath.Glob("../../locales/*.toml")
+	if err != nil || len(names) == 0 {
+		t.Fatalf("no shipped locales: %v", err)
+	}
+	for _, n := range names {
+		if _, f := TagFromName(n); f != nil {
+			t.Errorf("shipped %s: %v", n, f)
+		}
 	}
 }
