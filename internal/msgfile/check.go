@@ -180,8 +180,24 @@ func Check(en, f *File, opt Options) []Finding {
 		if len(texts) > 0 {
 			continue
 		}
-		if want, got := placeholders(src.Message), placeholders(m.Message); !slices.Equal(want, got) {
-			out = append(out, with(at, Error, KindPlaceholder, fmt.Errorf("placeholders %s differ from English's %s", showList(got), showList(want))))
+		// Every plural form must have the placeholders of English's same
+		// form (or of its "other", when English has no such form): a
+		// template in "one" is as much a template as one in "other".
+		enForms := forms(src.Message)
+		for _, form := range slices.Sorted(maps.Keys(forms(m.Message))) {
+			en, ok := enForms[form]
+			if !ok {
+				en = src.Other
+			}
+			want, got := placeholders(en, src.LeftDelim, src.RightDelim), placeholders(forms(m.Message)[form], m.LeftDelim, m.RightDelim)
+			if !slices.Equal(want, got) {
+				what := "placeholders"
+				if form != "other" {
+					what = fmt.Sprintf("%q placeholders", form)
+				}
+				out = append(out, with(at, Error, KindPlaceholder, fmt.Errorf("%s %s differ from English's %s", what, showList(got), showList(want))))
+				break
+			}
 		}
 		if !isEnglish && m.Other == src.Other && !m.SameAsEnglish {
 			out = append(out, with(at, Warning, KindSameAsEn, fmt.Errorf("text is the same as English; translate it, or mark it with a %q comment if that is meant", SameAsEnglishMarker)))
@@ -317,12 +333,12 @@ func invisible(r rune) bool {
 
 // Placeholders lists the template actions of a message's "other" text, as
 // check compares them with English's.
-func Placeholders(m *i18n.Message) []string { return placeholders(m) }
+func Placeholders(m *i18n.Message) []string { return placeholders(m.Other, m.LeftDelim, m.RightDelim) }
 
-// placeholders lists the template actions of a message's "other" text,
-// normalized and sorted: "{{ .Code }}" and "{{.Code}}" are the same.
-func placeholders(m *i18n.Message) []string {
-	left, right := m.LeftDelim, m.RightDelim
+// placeholders lists the template actions of text s, as Segments finds
+// them, normalized and sorted: "{{ .Code }}", "{{- .Code -}}" and
+// "{{.Code}}" are the same.
+func placeholders(s, left, right string) []string {
 	if left == "" {
 		left = "{{"
 	}
@@ -330,20 +346,12 @@ func placeholders(m *i18n.Message) []string {
 		right = "}}"
 	}
 	var out []string
-	s := m.Other
-	for {
-		i := strings.Index(s, left)
-		if i < 0 {
-			break
+	parts, isAction := Segments(s, left, right)
+	for i, p := range parts {
+		if isAction[i] {
+			action := strings.Trim(p[len(left):len(p)-len(right)], " \t-")
+			out = append(out, left+action+right)
 		}
-		s = s[i+len(left):]
-		j := strings.Index(s, right)
-		if j < 0 {
-			break
-		}
-		action := strings.Trim(s[:j], " \t-")
-		out = append(out, left+action+right)
-		s = s[j+len(right):]
 	}
 	slices.Sort(out)
 	return out

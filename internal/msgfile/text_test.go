@@ -68,3 +68,62 @@ func TestTagFromNameCanonical(t *testing.T) {
 		}
 	}
 }
+
+func TestSegments(t *testing.T) {
+	tests := []struct {
+		s, left, right string
+		want           []string // actions in brackets
+	}{
+		{"Error {{.Code}}.", "", "", []string{"Error ", "[{{.Code}}]", "."}},
+		{"{{ .Code }}{{- .Code -}}", "", "", []string{"[{{ .Code }}]", "[{{- .Code -}}]"}},
+		{`a {{printf "}}" .Code}} b`, "", "", []string{"a ", `[{{printf "}}" .Code}}]`, " b"}},
+		{"a {{printf `}}`}} b", "", "", []string{"a ", "[{{printf `}}`}}]", " b"}},
+		{"a {{/* }} */}} b", "", "", []string{"a ", "[{{/* }} */}}]", " b"}},
+		{"a {{- /* }} */ -}} b", "", "", []string{"a ", "[{{- /* }} */ -}}]", " b"}},
+		{"a {{ unclosed", "", "", []string{"a {{ unclosed"}},
+		{"{{literal}} <<.Code>>", "<<", ">>", []string{"{{literal}} ", "[<<.Code>>]"}},
+		{"%%.Code%% and %%", "%%", "%%", []string{"[%%.Code%%]", " and %%"}},
+		{"only right }}", "", "", []string{"only right }}"}},
+	}
+	for _, tt := range tests {
+		parts, isAction := Segments(tt.s, tt.left, tt.right)
+		var got []string
+		for i, p := range parts {
+			if isAction[i] {
+				p = "[" + p + "]"
+			}
+			got = append(got, p)
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("Segments(%q, %q, %q) = %q; want %q", tt.s, tt.left, tt.right, got, tt.want)
+		}
+	}
+	en := mustParse(t, "en.toml", enSrc)
+	if !HasActions(en.Get("Code").Message) || HasActions(en.Get("Hello").Message) {
+		t.Error("HasActions wrong for the English source")
+	}
+	custom := mustParse(t, "th.toml", "[Code]\nleftdelim = \"<<\"\nrightdelim = \">>\"\nother = \"{{x}} <<.Code>>\"\n").Get("Code").Message
+	if parts, _ := MessageSegments(custom); len(parts) != 2 || parts[1] != "<<.Code>>" || !HasActions(custom) {
+		t.Errorf("MessageSegments with the message's delimiters = %q", parts)
+	}
+}
+
+// TestCheckPluralFormPlaceholders: a template in a plural form other than
+// "other" must have English's placeholders too.
+func TestCheckPluralFormPlaceholders(t *testing.T) {
+	en := mustParse(t, "en.toml", enSrc)
+	for src, bad := range map[string]bool{
+		"[Code]\none = \"{{printf \\\"%0999999999d\\\" 1}}\"\nother = \"ผิดพลาด {{.Code}}\"\n": true,
+		"[Hello]\none = \"{{.Code}}\"\nother = \"สวัสดี\"\n":                                   true,
+		"[Code]\none = \"ผิดพลาด {{ .Code }}\"\nother = \"ผิดพลาด {{.Code}}\"\n":               false,
+	} {
+		got := Check(en, mustParse(t, "th.toml", src), Options{Override: true})
+		found := false
+		for _, f := range got {
+			found = found || f.Kind == KindPlaceholder && f.Severity == Error && f.Line == 1
+		}
+		if found != bad {
+			t.Errorf("Check(%q) = %v; want a placeholder error: %v", src, got, bad)
+		}
+	}
+}
