@@ -51,6 +51,7 @@ func LoadSet(fsys fs.FS, dir, label string, base *File) (*Set, []Finding) {
 	var findings []Finding
 	set := &Set{}
 	var en *File
+	byTag := map[language.Tag]string{}
 	for _, n := range names {
 		if IsWorkFile(n) {
 			continue // a translator's work file, not a locale
@@ -68,6 +69,12 @@ func LoadSet(fsys fs.FS, dir, label string, base *File) (*Set, []Finding) {
 		if f == nil {
 			continue
 		}
+		if other, ok := byTag[tag]; ok {
+			findings = append(findings, Finding{File: name, Severity: Error, Kind: KindFileName,
+				Err: fmt.Errorf("%s and %s are both files for %s; keep one", DisplayName(other), DisplayName(name), tag)})
+			continue
+		}
+		byTag[tag] = name
 		f.Tag = tag
 		if tag == language.English {
 			en = f
@@ -173,8 +180,24 @@ func Check(en, f *File, opt Options) []Finding {
 		if len(texts) > 0 {
 			continue
 		}
-		if want, got := placeholders(src.Message), placeholders(m.Message); !slices.Equal(want, got) {
-			out = append(out, with(at, Error, KindPlaceholder, fmt.Errorf("placeholders %s differ from English's %s", showList(got), showList(want))))
+		// Every plural form must have the placeholders of English's same
+		// form (or of its "other", when English has no such form): a
+		// template in "one" is as much a template as one in "other".
+		enForms := forms(src.Message)
+		for _, form := range slices.Sorted(maps.Keys(forms(m.Message))) {
+			en, ok := enForms[form]
+			if !ok {
+				en = src.Other
+			}
+			want, got := placeholders(en, src.LeftDelim, src.RightDelim), placeholders(forms(m.Message)[form], m.LeftDelim, m.RightDelim)
+			if !slices.Equal(want, got) {
+				what := "placeholders"
+				if form != "other" {
+					what = fmt.Sprintf("%q placeholders", form)
+				}
+				out = append(out, with(at, Error, KindPlaceholder, fmt.Errorf("%s %s differ from English's %s", what, showList(got), showList(want))))
+				break
+			}
 		}
 		if !isEnglish && m.Other == src.Other && !m.SameAsEnglish {
 			out = append(out, with(at, Warning, KindSameAsEn, fmt.Errorf("text is the same as English; translate it, or mark it with a %q comment if that is meant", SameAsEnglishMarker)))
@@ -230,13 +253,22 @@ func forms(m *i18n.Message) map[string]string {
 	return out
 }
 
-// checkTexts reports an empty message and templates that do not parse.
+// checkTexts reports an empty message, texts with control characters and
+// templates that do not parse.
 func checkTexts(f *File, m *Message) []Finding {
 	at := Finding{File: f.Name, Line: m.Line, MessageID: m.ID}
 	if Blank(m.Other) {
 		return []Finding{with(at, Error, KindEmpty, errors.New(`empty text: "other" is missing, blank or only invisible characters`))}
 	}
 	var out []Finding
+	for _, form := range slices.Sorted(maps.Keys(forms(m.Message))) {
+		if c, ok := controlIn(forms(m.Message)[form]); ok {
+			out = append(out, with(at, Error, KindControl, fmt.Errorf("%q holds the control character U+%04X; remove it", form, c)))
+		}
+	}
+	if len(out) > 0 {
+		return out
+	}
 	for _, form := range slices.Sorted(maps.Keys(forms(m.Message))) {
 		p := &template.TextParser{}
 		if _, err := p.Parse(forms(m.Message)[form], m.LeftDelim, m.RightDelim); err != nil {
@@ -247,19 +279,66 @@ func checkTexts(f *File, m *Message) []Finding {
 }
 
 // Blank reports whether a text shows nothing: empty, spaces, or only
-// invisible characters such as a zero-width space.
+// invisible characters (see TextProblem). It is the one test of an empty
+// text: check, Count, WorkFile and Merge all use it.
 func Blank(s string) bool {
-	return strings.TrimFunc(s, func(r rune) bool { return unicode.IsSpace(r) || !unicode.IsGraphic(r) || isBidiControl(r) }) == ""
+	return !strings.ContainsFunc(s, func(r rune) bool { return !invisible(r) })
+}
+
+// TextProblem returns nil when s can be shown to a person, and otherwise an
+// error that says why not:
+//
+//   - s holds a control character: any of C0 (U+0000 to U+001F, tab and
+//     newline included), DEL (U+007F) or C1 (U+0080 to U+009F); the error
+//     names the first as U+XXXX;
+//   - s is blank: empty, or only spaces and invisible characters. Invisible
+//     are the white space of unicode.IsSpace, format characters (category
+//     Cf: bidi controls, zero-width spaces and joiners, the soft hyphen...),
+//     the other default-ignorable code points (among them the Hangul fillers
+//     U+115F, U+1160, U+3164 and U+FFA0) and variation selectors, the
+//     braille blank U+2800, and anything unicode.IsGraphic rejects
+//     (unassigned and private-use code points).
+//
+// Invalid UTF-8 is reported as the replacement character U+FFFD would be:
+// it is not a problem here, since message files are checked to be valid
+// UTF-8 when they are read.
+func TextProblem(s string) error {
+	if c, ok := controlIn(s); ok {
+		return fmt.Errorf("the text holds the control character U+%04X", c)
+	}
+	if Blank(s) {
+		return errors.New("the text is blank or only invisible characters")
+	}
+	return nil
+}
+
+// controlIn returns the first control character of s.
+func controlIn(s string) (rune, bool) {
+	for _, r := range s {
+		if r < 0x20 || r >= 0x7F && r <= 0x9F {
+			return r, true
+		}
+	}
+	return 0, false
+}
+
+// invisible reports whether r shows nothing by itself; see TextProblem.
+func invisible(r rune) bool {
+	switch {
+	case unicode.IsSpace(r), !unicode.IsGraphic(r), r == 0x2800, isBidiControl(r):
+		return true
+	}
+	return unicode.In(r, unicode.Cf, unicode.Other_Default_Ignorable_Code_Point, unicode.Variation_Selector)
 }
 
 // Placeholders lists the template actions of a message's "other" text, as
 // check compares them with English's.
-func Placeholders(m *i18n.Message) []string { return placeholders(m) }
+func Placeholders(m *i18n.Message) []string { return placeholders(m.Other, m.LeftDelim, m.RightDelim) }
 
-// placeholders lists the template actions of a message's "other" text,
-// normalized and sorted: "{{ .Code }}" and "{{.Code}}" are the same.
-func placeholders(m *i18n.Message) []string {
-	left, right := m.LeftDelim, m.RightDelim
+// placeholders lists the template actions of text s, as Segments finds
+// them, normalized and sorted: "{{ .Code }}", "{{- .Code -}}" and
+// "{{.Code}}" are the same.
+func placeholders(s, left, right string) []string {
 	if left == "" {
 		left = "{{"
 	}
@@ -267,20 +346,12 @@ func placeholders(m *i18n.Message) []string {
 		right = "}}"
 	}
 	var out []string
-	s := m.Other
-	for {
-		i := strings.Index(s, left)
-		if i < 0 {
-			break
+	parts, isAction := Segments(s, left, right)
+	for i, p := range parts {
+		if isAction[i] {
+			action := strings.Trim(p[len(left):len(p)-len(right)], " \t-")
+			out = append(out, left+action+right)
 		}
-		s = s[i+len(left):]
-		j := strings.Index(s, right)
-		if j < 0 {
-			break
-		}
-		action := strings.Trim(s[:j], " \t-")
-		out = append(out, left+action+right)
-		s = s[j+len(right):]
 	}
 	slices.Sort(out)
 	return out
@@ -312,7 +383,7 @@ func Count(en, f *File) Stats {
 	st := Stats{Total: len(en.Messages)}
 	for _, src := range en.Messages {
 		m := f.Get(src.ID)
-		if m == nil || strings.TrimSpace(m.Other) == "" {
+		if m == nil || Blank(m.Other) {
 			st.Missing++
 			continue
 		}

@@ -104,8 +104,11 @@ func Apply(f *File, edits []Edit, order []string) ([]byte, error) {
 		if m.Other == e.Other && m.Hash == e.Hash && (m.SameAsEnglish || !e.SameAsEnglish) {
 			continue // already so: keep the translator's lines as written
 		}
-		if m.first < 0 || m.first >= len(ls) || !strings.HasPrefix(strings.TrimSpace(ls[m.first].text), "[") {
-			return nil, fmt.Errorf("%s:%d: message %q is written as a key, not an [%s] table; rewrite it as a table to merge into it", f.Name, m.Line, e.ID, e.ID)
+		if m.first < 0 || m.first >= len(ls) {
+			return nil, fmt.Errorf("%s: message %q cannot be placed in the file; rewrite its header as [%s] to merge into it", DisplayName(f.Name), e.ID, e.ID)
+		}
+		if !strings.HasPrefix(strings.TrimSpace(ls[m.first].text), "[") {
+			return nil, fmt.Errorf("%s:%d: message %q is written as a key, not an [%s] table; rewrite it as a table to merge into it", DisplayName(f.Name), m.Line, e.ID, e.ID)
 		}
 		var other, hash *item
 		for k := range f.items {
@@ -121,7 +124,7 @@ func Apply(f *File, edits []Edit, order []string) ([]byte, error) {
 			}
 		}
 		if other == nil {
-			return nil, fmt.Errorf("%s:%d: message %q has no \"other\" line to replace", f.Name, m.Line, e.ID)
+			return nil, fmt.Errorf("%s:%d: message %q has no \"other\" line to replace", DisplayName(f.Name), m.Line, e.ID)
 		}
 		indent := ls[other.first].text[:len(ls[other.first].text)-len(strings.TrimLeft(ls[other.first].text, " \t"))]
 		hv, ov, err := e.lines()
@@ -160,7 +163,14 @@ func Apply(f *File, edits []Edit, order []string) ([]byte, error) {
 		}
 		p, known := pos[e.ID]
 		anchor, best := -1, -1
+		firstLead := -1 // of the first message the scanner placed
 		for _, m := range f.Messages {
+			if m.last < 0 {
+				continue // not placed: no anchor
+			}
+			if firstLead < 0 {
+				firstLead = m.lead
+			}
 			if q, ok := pos[m.ID]; ok && known && q < p && q > best {
 				best, anchor = q, m.last
 			}
@@ -168,94 +178,76 @@ func Apply(f *File, edits []Edit, order []string) ([]byte, error) {
 		switch {
 		case anchor >= 0:
 			after[anchor] = append(after[anchor], block...)
-		case known && len(f.Messages) > 0:
-			at := f.Messages[0].lead - 1
+		case known && firstLead >= 0:
+			at := firstLead - 1
 			after[at] = append(after[at], append(block[1:], "")...)
 		default:
 			after[len(ls)-1] = append(after[len(ls)-1], block...)
 		}
 	}
 
-	var out []string
-	out = append(out, after[-1]...)
+	// Lines keep their own endings; new and replaced lines get the file's
+	// (that of its first line), so a CRLF file stays CRLF.
+	nl := "\n"
+	if len(ls) > 0 && ls[0].eol == "\r\n" {
+		nl = "\r\n"
+	}
+	type outLine struct{ text, eol string }
+	var out []outLine
+	add := func(texts []string) {
+		for _, t := range texts {
+			out = append(out, outLine{t, nl})
+		}
+	}
+	add(after[-1])
 	for i, l := range ls {
 		switch {
 		case drop[i]:
 		case replace[i] != nil:
-			out = append(out, replace[i]...)
+			add(replace[i])
 		default:
-			out = append(out, l.text)
+			out = append(out, outLine{l.text, l.eol})
 		}
-		out = append(out, after[i]...)
+		add(after[i])
 	}
-	res := []byte(strings.Join(out, "\n"))
-	if len(f.Src) == 0 || f.Src[len(f.Src)-1] == '\n' || len(ls) == 0 {
-		res = append(res, '\n')
+	var b strings.Builder
+	b.Grow(len(f.Src) + 256)
+	if strings.HasPrefix(string(f.Src), bom) {
+		b.WriteString(bom)
 	}
+	endsInNewline := len(f.Src) == 0 || f.Src[len(f.Src)-1] == '\n' || len(ls) == 0
+	for i, o := range out {
+		b.WriteString(o.text)
+		switch {
+		case i < len(out)-1 || endsInNewline:
+			if o.eol == "" {
+				o.eol = nl
+			}
+			b.WriteString(o.eol)
+		}
+	}
+	res := []byte(b.String())
 	if err := verify(f, res, edits); err != nil {
 		return nil, err
 	}
 	return res, nil
 }
 
-// trailingComment returns the comment after a key's value (with the space
-// before it), so that replacing the value keeps it; "" when there is none.
-// span is the key's lines: one, or several for a multi-line string.
+// trailingComment returns what follows a key's value on its last line (with
+// the space before it) when it is a comment, so that replacing the value
+// keeps it; "" when there is none. span is the key's lines: one, or
+// several for a multi-line string. The scanner has found where the value
+// ends, a closing """ inside the comment notwithstanding.
 func trailingComment(span []line) string {
-	last := span[len(span)-1].text
-	var rest string
-	if len(span) > 1 {
-		// After the closing delimiter of a multi-line string.
-		i := max(strings.LastIndex(last, `"""`), strings.LastIndex(last, "'''"))
-		if i < 0 {
-			return ""
-		}
-		rest = last[i+3:]
-	} else {
-		_, v, ok := strings.Cut(last, "=")
-		if !ok {
-			return ""
-		}
-		v = strings.TrimLeft(v, " \t")
-		n := valueLen(v)
-		if n < 0 {
-			return ""
-		}
-		rest = v[n:]
+	last := span[len(span)-1]
+	if last.tail < 0 {
+		return ""
 	}
+	rest := last.text[last.tail:]
 	if t := strings.TrimLeft(rest, " \t"); strings.HasPrefix(t, "#") {
 		return rest
 	}
 	return ""
-}
-
-// valueLen returns the length of the single-line string value at the start
-// of v, or -1 when v does not start with one.
-func valueLen(v string) int {
-	for _, d := range []string{`"""`, "'''"} {
-		if strings.HasPrefix(v, d) {
-			if i := strings.Index(v[3:], d); i >= 0 {
-				return i + 6
-			}
-			return -1
-		}
-	}
-	switch {
-	case strings.HasPrefix(v, "'"):
-		if i := strings.IndexByte(v[1:], '\''); i >= 0 {
-			return i + 2
-		}
-	case strings.HasPrefix(v, `"`):
-		for i := 1; i < len(v); i++ {
-			switch v[i] {
-			case '\\':
-				i++
-			case '"':
-				return i + 1
-			}
-		}
-	}
-	return -1
 }
 
 // lines encodes the edit's hash and other lines.

@@ -15,6 +15,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
@@ -46,6 +47,7 @@ const (
 	KindMissing      Kind = "missing"         // a message English has and the file lacks
 	KindUntranslated Kind = "untranslated"    // the same, in an override file
 	KindEmpty        Kind = "empty"           // a message with no text
+	KindControl      Kind = "control"         // a text with a control character
 	KindSameAsEn     Kind = "same-as-english" // identical to English, not marked as meant
 	KindPlaceholder  Kind = "placeholder"     // template actions differ from English
 	KindTemplate     Kind = "template"        // the template does not parse
@@ -64,9 +66,11 @@ type Finding struct {
 	Err       error
 }
 
+// String writes the finding as FILE:LINE:COLUMN: severity: ID: message
+// [kind], the file name as DisplayName writes it.
 func (f Finding) String() string {
 	var b strings.Builder
-	b.WriteString(f.File)
+	b.WriteString(DisplayName(f.File))
 	if f.Line > 0 {
 		fmt.Fprintf(&b, ":%d", f.Line)
 		if f.Column > 0 {
@@ -79,6 +83,18 @@ func (f Finding) String() string {
 	}
 	fmt.Fprintf(&b, ": %v [%s]", f.Err, f.Kind)
 	return b.String()
+}
+
+// DisplayName returns a file name as it is safe to print: as it is when
+// it is valid UTF-8 made only of printable characters other than spaces,
+// and otherwise quoted as strconv.Quote quotes it, so that a name holding
+// a newline, an escape sequence, a bidi control or a space cannot forge
+// or disguise a line of output.
+func DisplayName(name string) string {
+	if name != "" && utf8.ValidString(name) && !strings.ContainsFunc(name, func(r rune) bool { return !unicode.IsPrint(r) || unicode.IsSpace(r) }) {
+		return name
+	}
+	return strconv.Quote(name)
 }
 
 // Message is one message of a file.
@@ -118,15 +134,22 @@ func (f *File) IDs() []string {
 // equal the English text.
 const SameAsEnglishMarker = "same-as-english"
 
-// TagFromName parses a file name such as "zh-Hant.toml". A name that is
-// not a tag is an error; a tag written in other than its canonical form
-// ("zh-hant.toml") is returned with a warning.
+// TagFromName parses a file name such as "zh-Hant.toml". The name must be
+// a BCP 47 tag in the canonical form the library negotiates with (that of
+// language.All: "in.toml" must be id.toml, "iw.toml" he.toml, "tl.toml"
+// fil.toml, "cmn-Hans.toml" zh-Hans.toml, "zh-hant.toml" zh-Hant.toml),
+// with no extensions or private use ("th-u-nu-thai", "en-t-ja",
+// "de-x-foo", "x-private"); variants such as "de-1996" are fine. Any other
+// name is an error; the finding names the canonical file name when there
+// is one. So no two names of locale files stand for one tag.
 func TagFromName(name string) (language.Tag, *Finding) {
 	base := path.Base(name)
 	stem, ok := strings.CutSuffix(base, ".toml")
+	fail := func(err error) (language.Tag, *Finding) {
+		return language.Und, &Finding{File: name, Severity: Error, Kind: KindFileName, Err: err}
+	}
 	bad := func() (language.Tag, *Finding) {
-		return language.Und, &Finding{File: name, Severity: Error, Kind: KindFileName,
-			Err: fmt.Errorf("file name %q is not a BCP 47 language tag followed by .toml (for example zh-Hant.toml)", base)}
+		return fail(fmt.Errorf("file name %s is not a BCP 47 language tag followed by .toml (for example zh-Hant.toml)", quoteShort(base)))
 	}
 	if !ok || stem == "" || strings.ContainsAny(stem, "._ ") {
 		return bad()
@@ -135,11 +158,17 @@ func TagFromName(name string) (language.Tag, *Finding) {
 	if err != nil || tag == language.Und {
 		return bad()
 	}
-	if tag.String() != stem {
-		return tag, &Finding{File: name, Severity: Warning, Kind: KindFileName,
-			Err: fmt.Errorf("file name %q is not in canonical form; name it %s.toml", base, tag)}
+	if len(tag.Extensions()) > 0 {
+		return fail(fmt.Errorf("file name %s has an extension or private use (-u-, -t-, -x-); name a locale file by language, script, region and variants only", quoteShort(base)))
 	}
-	return tag, nil
+	canon, err := language.All.Canonicalize(tag)
+	if err != nil || canon == language.Und {
+		return bad()
+	}
+	if canon.String() != stem {
+		return fail(fmt.Errorf("file name %s is not the canonical form of its tag; name it %s.toml", quoteShort(base), canon))
+	}
+	return canon, nil
 }
 
 // Parse parses src, the contents of the file called name. The returned
@@ -170,7 +199,11 @@ func Parse(name string, src []byte) (*File, []Finding) {
 		f := Finding{File: name, Severity: Error, Kind: KindSyntax, Err: err}
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			f.Line, f.Column = position(src, pe.Position.Start)
+			off := pe.Position.Start
+			if bytes.HasPrefix(src, []byte(bom)) {
+				off += len(bom) // the library counts from after the mark
+			}
+			f.Line, f.Column = position(src, off)
 			f.Err = &syntaxError{pe}
 		}
 		return nil, []Finding{f}
@@ -227,7 +260,7 @@ func Parse(name string, src []byte) (*File, []Finding) {
 	}
 	for _, im := range msgs {
 		d, ok := byDef[im.ID]
-		m := &Message{Message: im}
+		m := &Message{Message: im, first: -1, last: -1, lead: -1}
 		if ok {
 			m.Line, m.first, m.last, m.lead = d.first+1, d.first, d.last, d.lead
 			m.SameAsEnglish = markerIn(ls, d.lead, d.last)
@@ -256,16 +289,33 @@ func position(src []byte, off int) (line, col int) {
 	before := src[:off]
 	line = bytes.Count(before, []byte{'\n'}) + 1
 	col = utf8.RuneCount(before[bytes.LastIndexByte(before, '\n')+1:]) + 1
+	if line == 1 && bytes.HasPrefix(src, []byte(bom)) && off >= len(bom) {
+		col-- // the byte-order mark is not a character of the line
+	}
 	return line, col
 }
 
+// markerIn reports whether a comment on lines from to to holds the
+// same-as-english marker. Only comments count: a '#' inside a string, on
+// one line or several, does not start one.
 func markerIn(ls []line, from, to int) bool {
-	for i := from; i <= to && i < len(ls); i++ {
-		if _, c, ok := strings.Cut(ls[i].text, "#"); ok && strings.Contains(c, SameAsEnglishMarker) {
+	for i := max(from, 0); i <= to && i < len(ls); i++ {
+		if c := comment(ls[i]); strings.Contains(c, SameAsEnglishMarker) {
 			return true
 		}
 	}
 	return false
+}
+
+// comment returns the comment on l, from its '#', or "".
+func comment(l line) string {
+	if l.tail < 0 {
+		return ""
+	}
+	if t := strings.TrimLeft(l.text[l.tail:], " \t"); strings.HasPrefix(t, "#") {
+		return t
+	}
+	return ""
 }
 
 // reservedMisuse finds go-i18n's reserved keys where they change what the

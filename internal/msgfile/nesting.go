@@ -167,46 +167,8 @@ func isKeyByte(c byte) bool {
 }
 
 // skipString returns the offset just after the string that starts at i
-// (s[i] is a quote): basic or literal, single- or multi-line. An
-// unterminated single-line string ends at the end of its line, an
-// unterminated multi-line string at the end of s.
+// (s[i] is a quote); see stringEnd.
 func skipString(s string, i int) int {
-	q := s[i]
-	if strings.HasPrefix(s[i:], strings.Repeat(string(q), 3)) {
-		j := i + 3
-		for j < len(s) {
-			switch {
-			case q == '"' && s[j] == '\\':
-				j += 2
-			case s[j] == q:
-				n := 0
-				for j+n < len(s) && s[j+n] == q {
-					n++
-				}
-				if n >= 3 {
-					// The closing delimiter is the last three quotes of a
-					// run of three to five.
-					return j + min(n, 5)
-				}
-				j += n
-			default:
-				j++
-			}
-		}
-		return len(s)
-	}
-	j := i + 1
-	for j < len(s) {
-		switch {
-		case s[j] == '\n':
-			return j
-		case q == '"' && s[j] == '\\':
-			j += 2
-			continue
-		case s[j] == q:
-			return j + 1
-		}
-		j++
-	}
-	return len(s)
+	end, _ := stringEnd(s, i)
+	return end
 }

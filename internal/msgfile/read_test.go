@@ -137,7 +137,7 @@ func TestNesting(t *testing.T) {
 		{"brackets in multi-line literal strings", "[Hello]\nother = '''\n[a.b.c.d.e.f.g.h.i]\n{{{{{{{{{''''\n", 0, 0},
 		{"brackets in comments", "# [[[[[[[[[[[[\n[Hello] # {{{{{{{{{{{\nother = \"x\" # [a.b.c.d.e.f.g.h.i]\n", 0, 0},
 		{"after a multi-line string with extra quotes", "a = \"\"\"x\"\"\"\"\"\nb = " + deep("[", "]", 9) + "\n", 2, 12},
-		{"after a BOM", "\uFEFFx = " + deep("[", "]", 9) + "\n", 1, 13},
+		{"after a BOM", "\uFEFFx = " + deep("[", "]", 9) + "\n", 1, 12},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

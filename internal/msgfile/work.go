@@ -65,8 +65,8 @@ func WorkFile(en, target *File, tag language.Tag, name string) ([]byte, Stats, e
 		if target != nil {
 			old = target.Get(src.ID)
 		}
-		stale := old != nil && strings.TrimSpace(old.Other) != "" && old.Hash != "" && old.Hash != Hash(src.Message)
-		if old != nil && strings.TrimSpace(old.Other) != "" && !stale {
+		stale := old != nil && !Blank(old.Other) && old.Hash != "" && old.Hash != Hash(src.Message)
+		if old != nil && !Blank(old.Other) && !stale {
 			continue
 		}
 		lines := []string{"", TableHeader(src.ID)}
@@ -114,7 +114,7 @@ func Merge(en, target, work *File, tag language.Tag, targetName string) (*MergeR
 	res := &MergeResult{}
 	var edits []Edit
 	for _, m := range work.Messages {
-		if strings.TrimSpace(m.Other) == "" {
+		if Blank(m.Other) {
 			res.Skipped = append(res.Skipped, m.ID)
 			continue
 		}

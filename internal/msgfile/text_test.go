@@ -1,0 +1,129 @@
+package msgfile
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestTextProblem(t *testing.T) {
+	tests := []struct {
+		s    string
+		want string // a piece of the error; "" for none
+	}{
+		{"Hello.", ""}, {"สวัสดี", ""}, {"6\u00a0secondes", ""}, {"خطأ \u2068{{.Code}}\u2069", ""}, {"\u3164x", ""},
+		{"", "blank"}, {"  \t", "control"}, {"   ", "blank"}, {"\u200b\u200d", "blank"}, {"\u3164\u115f", "blank"},
+		{"\u1160\uffa0", "blank"}, {"\u2800\u2800", "blank"}, {"\u00ad\u034f\ufe0f", "blank"}, {"\U000E0041", "blank"},
+		{"\u202e\u2066", "blank"}, {"\ue000", "blank"}, {"\u3000 \u2003", "blank"},
+		{"a\x1b[31m", "U+001B"}, {"bell\a", "U+0007"}, {"a\rb", "U+000D"}, {"a\nb", "U+000A"}, {"\x00", "U+0000"},
+		{"del\x7f", "U+007F"}, {"nel\u0085", "U+0085"}, {"csi\u009b", "U+009B"},
+	}
+	for _, tt := range tests {
+		err := TextProblem(tt.s)
+		if (err == nil) != (tt.want == "") || err != nil && !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("TextProblem(%q) = %v; want %q", tt.s, err, tt.want)
+		}
+		if tt.want == "blank" && !Blank(tt.s) || tt.want == "" && Blank(tt.s) {
+			t.Errorf("Blank(%q) = %v; want it to agree with TextProblem", tt.s, Blank(tt.s))
+		}
+	}
+}
+
+// TestCheckControlCharacters: check reports a control character in any
+// plural form as an error on the message's line.
+func TestCheckControlCharacters(t *testing.T) {
+	en := mustParse(t, "en.toml", enSrc)
+	for _, src := range []string{
+		"[Hello]\nother = \"\\u001b[31mสวัสดี\"\n",
+		"[Hello]\none = \"\\u0007\"\nother = \"สวัสดี\"\n",
+	} {
+		f := mustParse(t, "th.toml", src)
+		got := Check(en, f, Options{Override: true})
+		if len(got) == 0 || got[0].Kind != KindControl || got[0].Severity != Error || got[0].Line != 1 || got[0].MessageID != "Hello" {
+			t.Errorf("Check(%q) = %v; want a control-character error on line 1", src, got)
+		}
+	}
+	// Count, WorkFile and Merge take an invisible text for an empty one.
+	f := mustParse(t, "th.toml", "[Hello]\nother = \"\\u3164\"\n")
+	if st := Count(en, f); st.Missing != 3 {
+		t.Errorf("Count = %+v; want the invisible text counted missing", st)
+	}
+}
+
+// TestTagFromNameCanonical: a non-canonical name is refused with the name
+// to use, and every shipped locale file is named canonically.
+func TestTagFromNameCanonical(t *testing.T) {
+	for name, want := range map[string]string{"in.toml": "id.toml", "iw.toml": "he.toml", "tl.toml": "fil.toml", "cmn-Hans.toml": "zh-Hans.toml", "zh-hant.toml": "zh-Hant.toml", "TH.toml": "th.toml"} {
+		if _, f := TagFromName(name); f == nil || f.Severity != Error || !strings.Contains(f.Err.Error(), "name it "+want) {
+			t.Errorf("TagFromName(%q) = %v; want an error naming %s", name, f, want)
+		}
+	}
+	names, err := filepath.Glob("../../locales/*.toml")
+	if err != nil || len(names) == 0 {
+		t.Fatalf("no shipped locales: %v", err)
+	}
+	for _, n := range names {
+		if _, f := TagFromName(n); f != nil {
+			t.Errorf("shipped %s: %v", n, f)
+		}
+	}
+}
+
+func TestSegments(t *testing.T) {
+	tests := []struct {
+		s, left, right string
+		want           []string // actions in brackets
+	}{
+		{"Error {{.Code}}.", "", "", []string{"Error ", "[{{.Code}}]", "."}},
+		{"{{ .Code }}{{- .Code -}}", "", "", []string{"[{{ .Code }}]", "[{{- .Code -}}]"}},
+		{`a {{printf "}}" .Code}} b`, "", "", []string{"a ", `[{{printf "}}" .Code}}]`, " b"}},
+		{"a {{printf `}}`}} b", "", "", []string{"a ", "[{{printf `}}`}}]", " b"}},
+		{"a {{/* }} */}} b", "", "", []string{"a ", "[{{/* }} */}}]", " b"}},
+		{"a {{- /* }} */ -}} b", "", "", []string{"a ", "[{{- /* }} */ -}}]", " b"}},
+		{"a {{ unclosed", "", "", []string{"a {{ unclosed"}},
+		{"{{literal}} <<.Code>>", "<<", ">>", []string{"{{literal}} ", "[<<.Code>>]"}},
+		{"%%.Code%% and %%", "%%", "%%", []string{"[%%.Code%%]", " and %%"}},
+		{"only right }}", "", "", []string{"only right }}"}},
+	}
+	for _, tt := range tests {
+		parts, isAction := Segments(tt.s, tt.left, tt.right)
+		var got []string
+		for i, p := range parts {
+			if isAction[i] {
+				p = "[" + p + "]"
+			}
+			got = append(got, p)
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("Segments(%q, %q, %q) = %q; want %q", tt.s, tt.left, tt.right, got, tt.want)
+		}
+	}
+	en := mustParse(t, "en.toml", enSrc)
+	if !HasActions(en.Get("Code").Message) || HasActions(en.Get("Hello").Message) {
+		t.Error("HasActions wrong for the English source")
+	}
+	custom := mustParse(t, "th.toml", "[Code]\nleftdelim = \"<<\"\nrightdelim = \">>\"\nother = \"{{x}} <<.Code>>\"\n").Get("Code").Message
+	if parts, _ := MessageSegments(custom); len(parts) != 2 || parts[1] != "<<.Code>>" || !HasActions(custom) {
+		t.Errorf("MessageSegments with the message's delimiters = %q", parts)
+	}
+}
+
+// TestCheckPluralFormPlaceholders: a template in a plural form other than
+// "other" must have English's placeholders too.
+func TestCheckPluralFormPlaceholders(t *testing.T) {
+	en := mustParse(t, "en.toml", enSrc)
+	for src, bad := range map[string]bool{
+		"[Code]\none = \"{{printf \\\"%0999999999d\\\" 1}}\"\nother = \"ผิดพลาด {{.Code}}\"\n": true,
+		"[Hello]\none = \"{{.Code}}\"\nother = \"สวัสดี\"\n":                                   true,
+		"[Code]\none = \"ผิดพลาด {{ .Code }}\"\nother = \"ผิดพลาด {{.Code}}\"\n":               false,
+	} {
+		got := Check(en, mustParse(t, "th.toml", src), Options{Override: true})
+		found := false
+		for _, f := range got {
+			found = found || f.Kind == KindPlaceholder && f.Severity == Error && f.Line == 1
+		}
+		if found != bad {
+			t.Errorf("Check(%q) = %v; want a placeholder error: %v", src, got, bad)
+		}
+	}
+}
