@@ -644,6 +644,11 @@ func TestOverrideErrors(t *testing.T) {
 		{"bad file name", "xx-invalid.toml", "[LightTooDim]\nother = \"x\"\n", 0, "", ErrLocaleName, "xx-invalid.toml"},
 		{"underscore file name", "zh_TW.toml", "", 0, "", ErrLocaleName, "zh_TW.toml"},
 		{"und file name", "und.toml", "", 0, "", ErrLocaleName, "und.toml"},
+		{"extension in the file name", "th-u-nu-thai.toml", "[UnknownCode]\nother = \"ERR {{.Code}}\"\n", 0, "", ErrLocaleName, "extension"},
+		{"legacy file name", "in.toml", "", 0, "", ErrLocaleName, "name it id.toml"},
+		{"Mandarin file name", "cmn-Hans.toml", "", 0, "", ErrLocaleName, "name it zh-Hans.toml"},
+		{"control character", "th.toml", "[LightTooDim]\nother = \"\\u001b[31mมืด\"\n", 1, "LightTooDim", ErrEmptyText, "U+001B"},
+		{"Hangul filler only", "th.toml", "[LightTooDim]\nother = \"\\u3164\\u115f\"\n", 1, "LightTooDim", ErrEmptyText, "invisible"},
 		{"too large", "th.toml", "# " + strings.Repeat("x", msgfile.MaxSize), 0, "", ErrFileTooLarge, "th.toml"},
 		{"bad template", "th.toml", "[UnknownCode]\nother = \"ผิดพลาด {{.Code\"\n", 1, "UnknownCode", nil, "th.toml:1"},
 		{"mixed keys", "th.toml", "[LightTooDim]\nother = \"x\"\nfoo = \"y\"\n", 1, "LightTooDim", nil, "mixed"},
@@ -743,7 +748,6 @@ func TestConcurrentUse(t *testing.T) {
 		t.Error(e)
 	}
 }
-
 
 // TestPseudoLocalesUpToDate: the shipped pseudo-locales are exactly what
 // "faceidmsg pseudo" generates from the shipped English.

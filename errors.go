@@ -3,8 +3,6 @@ package faceidmsg
 import (
 	"errors"
 	"fmt"
-	"strconv"
-	"unicode"
 
 	"github.com/faceidmsg/faceidmsg/internal/msgfile"
 )
@@ -20,7 +18,8 @@ var (
 	ErrLocaleName = errors.New("file name is not a BCP 47 language tag")
 	// ErrUnknownMessage: the file has a message ID the catalogue does not use.
 	ErrUnknownMessage = errors.New("unknown message ID")
-	// ErrEmptyText: a message has no text that can be shown.
+	// ErrEmptyText: a message has no text that can be shown: it is empty,
+	// blank or invisible, or holds a control character.
 	ErrEmptyText = errors.New("empty text")
 	// ErrFileTooLarge: the file is larger than the loader accepts (1 MiB).
 	ErrFileTooLarge = errors.New("file too large")
@@ -46,7 +45,7 @@ type LocaleError struct {
 // characters that are not printable is quoted, so that it cannot forge
 // terminal output.
 func (e *LocaleError) Error() string {
-	s := "faceidmsg: " + displayName(e.File)
+	s := "faceidmsg: " + msgfile.DisplayName(e.File)
 	if e.Line > 0 {
 		s += fmt.Sprintf(":%d", e.Line)
 		if e.Column > 0 {
@@ -61,17 +60,6 @@ func (e *LocaleError) Error() string {
 
 // Unwrap returns the cause, for errors.Is and errors.As.
 func (e *LocaleError) Unwrap() error { return e.Err }
-
-// displayName is a file name as errors show it: as it is when every
-// character is printable and not a space, else quoted.
-func displayName(name string) string {
-	for _, r := range name {
-		if !unicode.IsPrint(r) || r == ' ' {
-			return strconv.Quote(name)
-		}
-	}
-	return name
-}
 
 // localeError turns the first error finding into a *LocaleError.
 func localeError(findings []msgfile.Finding) error {

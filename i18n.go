@@ -58,7 +58,7 @@ func readLocaleFiles(src localeSource) ([]*msgfile.File, error) {
 		label := path.Join(src.label, name)
 		tag, bad := msgfile.TagFromName(label)
 		if bad != nil && bad.Severity == msgfile.Error {
-			return nil, &LocaleError{File: label, Err: fmt.Errorf("%w: %q", ErrLocaleName, path.Base(name))}
+			return nil, &LocaleError{File: label, Err: fmt.Errorf("%w: %v", ErrLocaleName, bad.Err)}
 		}
 		f, findings := msgfile.ReadFile(src.fsys, name, label)
 		if f == nil {
@@ -134,8 +134,8 @@ func checkLayer(f *msgfile.File, en *msgfile.File) error {
 		if src == nil {
 			return fail(ErrUnknownMessage)
 		}
-		if msgfile.Blank(m.Other) {
-			return fail(fmt.Errorf("%w: \"other\" is missing, blank or invisible", ErrEmptyText))
+		if err := msgfile.TextProblem(m.Other); err != nil {
+			return fail(fmt.Errorf("%w: \"other\": %v", ErrEmptyText, err))
 		}
 		if want, got := msgfile.Placeholders(src.Message), msgfile.Placeholders(m.Message); !slices.Equal(want, got) {
 			return fail(fmt.Errorf("%w: %q; English has %q", ErrPlaceholders, got, want))

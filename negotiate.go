@@ -1,6 +1,7 @@
 package faceidmsg
 
 import (
+	"slices"
 	"strings"
 
 	"golang.org/x/text/language"
@@ -137,8 +138,8 @@ var aliases = map[string]string{
 // mobile systems write them ("zh_TW"), with a POSIX codeset or modifier
 // ("en_US.UTF-8"), or one of the aliases above. Extensions and private-use
 // subtags ("-u-nu-thai", "-x-foo") choose no locale, so they are dropped
-// before parsing. Legacy and macrolanguage tags are canonicalized: "in" is
-// id, "cmn-Hant-TW" is zh-Hant-TW. Text that cannot be a tag is rejected
+// before parsing. Legacy tags are canonicalized ("in" is id); see match
+// for macrolanguages. Text that cannot be a tag is rejected
 // before x/text sees it, which keeps junk cheap.
 func parseTag(s string) (language.Tag, bool) {
 	if i := strings.IndexAny(s, ".@"); i >= 0 {
@@ -155,9 +156,6 @@ func parseTag(s string) (language.Tag, bool) {
 	tag, err := language.Parse(s)
 	if err != nil || tag == language.Und {
 		return language.Und, false
-	}
-	if c, err := language.Macro.Canonicalize(tag); err == nil {
-		tag = c
 	}
 	return tag, true
 }
@@ -216,18 +214,24 @@ func isPseudo(tag language.Tag) bool {
 // x/text's matcher rates the pair High or better AND both are the same base
 // language: a Ukrainian reader is not served Russian, nor a Persian reader
 // Arabic, however close x/text rates the pair. A tag of a language no
-// locale has is turned away before the matcher runs.
+// locale has, itself or as its macrolanguage, is turned away before the
+// matcher runs.
 func (b *Bundle) match(tag language.Tag) int {
 	if i, ok := b.byTag[tag]; ok {
 		return i
 	}
 	want, _ := tag.Base()
-	found := false
-	for _, base := range b.bases {
-		found = found || base == want
-	}
-	if !found {
-		return -1
+	if !slices.Contains(b.bases, want) {
+		// A member of a macrolanguage is read as the macrolanguage when no
+		// locale has it itself: Mandarin (cmn-Hant-TW) is Chinese.
+		macro, err := language.Macro.Canonicalize(tag)
+		if err != nil {
+			return -1
+		}
+		if want, _ = macro.Base(); !slices.Contains(b.bases, want) {
+			return -1
+		}
+		tag = macro
 	}
 	_, i, conf := b.matcher.Match(tag)
 	if conf < language.High {

@@ -161,9 +161,18 @@ func TagFromName(name string) (language.Tag, *Finding) {
 	if len(tag.Extensions()) > 0 {
 		return fail(fmt.Errorf("file name %s has an extension or private use (-u-, -t-, -x-); name a locale file by language, script, region and variants only", quoteShort(base)))
 	}
-	canon, err := language.All.Canonicalize(tag)
+	// Deprecated, legacy and redundant forms are renamed (in is id, iw is
+	// he, tl is fil), but not individual languages to their macrolanguage:
+	// nb stays Norwegian Bokmal, not "no". The one exception is Chinese,
+	// whose locales are zh-Hans and zh-Hant: cmn-Hans is zh-Hans.
+	canon, err := (language.BCP47 | language.Legacy).Canonicalize(tag)
 	if err != nil || canon == language.Und {
 		return bad()
+	}
+	if macro, err := language.Macro.Canonicalize(canon); err == nil {
+		if b, _ := macro.Base(); b.String() == "zh" {
+			canon = macro
+		}
 	}
 	if canon.String() != stem {
 		return fail(fmt.Errorf("file name %s is not the canonical form of its tag; name it %s.toml", quoteShort(base), canon))
