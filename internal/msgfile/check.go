@@ -288,8 +288,10 @@ func Blank(s string) bool {
 // TextProblem returns nil when s can be shown to a person, and otherwise an
 // error that says why not:
 //
-//   - s holds a control character: any of C0 (U+0000 to U+001F, tab and
-//     newline included), DEL (U+007F) or C1 (U+0080 to U+009F); the error
+//   - s holds a control character: any of C0 (U+0000 to U+001F) but tab
+//     and newline, which every export writes escaped and reads back as
+//     they were, DEL (U+007F) or C1 (U+0080 to U+009F); carriage return
+//     is refused, since XML readers turn it into a newline. The error
 //     names the first as U+XXXX;
 //   - s is blank: empty, or only spaces and invisible characters. Invisible
 //     are the white space of unicode.IsSpace, format characters (category
@@ -315,7 +317,7 @@ func TextProblem(s string) error {
 // controlIn returns the first control character of s.
 func controlIn(s string) (rune, bool) {
 	for _, r := range s {
-		if r < 0x20 || r >= 0x7F && r <= 0x9F {
+		if r < 0x20 && r != '\t' && r != '\n' || r >= 0x7F && r <= 0x9F {
 			return r, true
 		}
 	}
