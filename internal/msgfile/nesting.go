@@ -126,7 +126,12 @@ func checkNesting(src []byte) int {
 				}
 				continue
 			}
-			// Not a key: read on as a value, so brackets still count.
+			// Not a key: read on as a value of the enclosing table or
+			// array, so brackets still count.
+			valueDepth = tableDepth
+			if len(stack) > 0 {
+				valueDepth = stack[len(stack)-1].depth
+			}
 		}
 		switch c {
 		case '"', '\'':

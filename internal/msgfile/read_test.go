@@ -137,6 +137,8 @@ func TestNesting(t *testing.T) {
 		{"brackets in multi-line literal strings", "[Hello]\nother = '''\n[a.b.c.d.e.f.g.h.i]\n{{{{{{{{{''''\n", 0, 0},
 		{"brackets in comments", "# [[[[[[[[[[[[\n[Hello] # {{{{{{{{{{{\nother = \"x\" # [a.b.c.d.e.f.g.h.i]\n", 0, 0},
 		{"after a multi-line string with extra quotes", "a = \"\"\"x\"\"\"\"\"\nb = " + deep("[", "]", 9) + "\n", 2, 12},
+		{"braces without keys", "x = {" + strings.Repeat("{", 20) + "\n", 1, 12},
+		{"braces at the start of a line", strings.Repeat("{", 20) + "\n", 1, 9},
 		{"after a BOM", "\uFEFFx = " + deep("[", "]", 9) + "\n", 1, 12},
 	}
 	for _, tt := range tests {
