@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -124,11 +123,19 @@ func importCmd(args []string, stdout, stderr io.Writer) error {
 }
 
 func importInput(l *loaded, dir, p string) (*input, error) {
-	data, err := os.ReadFile(p)
+	// A regular file only: a FIFO would block, a device never end. The
+	// reader caps what it reads.
+	if st, err := os.Stat(p); err != nil {
+		return nil, err
+	} else if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("not a regular file (%s)", st.Mode().Type())
+	}
+	f, err := os.Open(p)
 	if err != nil {
 		return nil, err
 	}
-	tag, units, err := export.ReadXLIFF(bytes.NewReader(data))
+	defer f.Close()
+	tag, units, err := export.ReadXLIFF(f)
 	if err != nil {
 		return nil, err
 	}
@@ -178,13 +185,17 @@ func importUnits(l *loaded, dir, p string, tag language.Tag, units []export.Unit
 	if err != nil {
 		return err
 	}
+	lines := map[string]int{}
+	for _, u := range units {
+		lines[u.ID] = u.Line
+	}
 	work, findings := msgfile.Parse(p, src)
 	if work == nil {
 		// The positions are those of the TOML built from the XLIFF, which
-		// the user never sees.
-		unplace(findings, p)
+		// the user never sees: give the units' lines instead.
+		relocate(findings, p, lines)
 		printFindings(stderr, findings, false)
 		return errors.New("the translations do not make a valid locale file; nothing was imported")
 	}
-	return mergeWork(l.set, dir, tag, work, p, stdout, stderr, true)
+	return mergeWork(l.set, dir, tag, work, p, stdout, stderr, lines)
 }

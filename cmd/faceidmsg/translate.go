@@ -12,6 +12,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/faceidmsg/faceidmsg"
+	"github.com/faceidmsg/faceidmsg/internal/export"
 	"github.com/faceidmsg/faceidmsg/internal/msgfile"
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
@@ -269,7 +270,12 @@ func mergeFiles(name, what string, args []string, stdout, stderr io.Writer, open
 			return fmt.Errorf("%s: %w", p, err)
 		}
 		if err != nil {
-			fmt.Fprintf(stderr, "faceidmsg: %s: %v\n", p, err)
+			var pe *export.PosError
+			if errors.As(err, &pe) && pe.Line > 0 {
+				fmt.Fprintf(stderr, "faceidmsg: %s:%d: %v\n", msgfile.DisplayName(p), pe.Line, pe.Err)
+			} else {
+				fmt.Fprintf(stderr, "faceidmsg: %s: %v\n", msgfile.DisplayName(p), err)
+			}
 			failed = true
 			continue
 		}
@@ -309,22 +315,23 @@ func mergeInput(l *loaded, dir, workPath string) (*input, error) {
 			printFindings(stderr, findings, false)
 			return errors.New("the work file does not parse; nothing was merged")
 		}
-		return mergeWork(l.set, dir, tag, work, workPath, stdout, stderr, false)
+		return mergeWork(l.set, dir, tag, work, workPath, stdout, stderr, nil)
 	}}, nil
 }
 
 // mergeWork merges a parsed work file into DIR/<tag>.toml. When the work
 // file was made from another file (XLIFF), its line numbers mean nothing
-// to the user: findings in it name only the message.
-func mergeWork(set *msgfile.Set, dir string, tag language.Tag, work *msgfile.File, workPath string, stdout, stderr io.Writer, synthetic bool) error {
+// to the user: lines gives, by message ID, the line of that file where the
+// message is, and findings are placed there instead.
+func mergeWork(set *msgfile.Set, dir string, tag language.Tag, work *msgfile.File, workPath string, stdout, stderr io.Writer, lines map[string]int) error {
 	target := set.File(tag)
 	targetPath := filepath.Join(dir, tag.String()+".toml")
 	if target != nil {
 		targetPath = target.Name
 	}
 	res, err := msgfile.Merge(set.English, target, work, tag, targetPath)
-	if synthetic {
-		unplace(res.Findings, work.Name)
+	if lines != nil {
+		relocate(res.Findings, work.Name, lines)
 	}
 	printFindings(stderr, res.Findings, false)
 	if err != nil {
@@ -341,12 +348,13 @@ func mergeWork(set *msgfile.Set, dir string, tag language.Tag, work *msgfile.Fil
 	return nil
 }
 
-// unplace drops the line and column of the findings in file, a file the
-// command built itself, whose positions the user has never seen.
-func unplace(findings []msgfile.Finding, file string) {
+// relocate places the findings in file, a file the command built itself
+// from another, at the line of that other file where their message is
+// (none when unknown), since the user has never seen the built file.
+func relocate(findings []msgfile.Finding, file string, lines map[string]int) {
 	for i := range findings {
 		if findings[i].File == file {
-			findings[i].Line, findings[i].Column = 0, 0
+			findings[i].Line, findings[i].Column = lines[findings[i].MessageID], 0
 		}
 	}
 }

@@ -132,6 +132,8 @@ func inline(s, left, right string) string {
 // Unit is one translated unit read from an XLIFF file.
 type Unit struct {
 	ID, Target string
+	// Line is the line of the unit's <unit> tag in the file, for errors.
+	Line int
 	// Hash records the English the target was translated from, as
 	// ReadXLIFF could establish it; empty when the file does not say.
 	Hash  string
@@ -184,8 +186,13 @@ func ReadXLIFF(r io.Reader) (language.Tag, []Unit, error) {
 		} `xml:"file"`
 	}
 	if err := xml.Unmarshal(data, &doc); err != nil {
+		var se *xml.SyntaxError
+		if errors.As(err, &se) {
+			return language.Und, nil, &PosError{Line: se.Line, Err: fmt.Errorf("not an XLIFF 2.0 file: %s", se.Msg)}
+		}
 		return language.Und, nil, fmt.Errorf("not an XLIFF 2.0 file: %w", err)
 	}
+	lines := unitLines(data)
 	if doc.Version != "2.0" {
 		return language.Und, nil, fmt.Errorf("XLIFF version %q; want 2.0", doc.Version)
 	}
@@ -197,16 +204,23 @@ func ReadXLIFF(r io.Reader) (language.Tag, []Unit, error) {
 		return language.Und, nil, err
 	}
 	var units []Unit
-	seen := map[string]bool{}
+	seen := map[string]int{}
+	n := 0
 	for _, f := range doc.Files {
 		for _, u := range f.Units {
+			line := 0
+			if n < len(lines) {
+				line = lines[n]
+			}
+			n++
+			at := func(err error) error { return &PosError{Line: line, Err: err} }
 			if err := checkID(u.ID); err != nil {
-				return language.Und, nil, err
+				return language.Und, nil, at(err)
 			}
-			if seen[u.ID] {
-				return language.Und, nil, fmt.Errorf("unit %q appears twice", u.ID)
+			if first, ok := seen[u.ID]; ok {
+				return language.Und, nil, at(fmt.Errorf("unit %q appears twice (first on line %d)", u.ID, first))
 			}
-			seen[u.ID] = true
+			seen[u.ID] = line
 			var source, target strings.Builder
 			has := false
 			state := ""
@@ -215,18 +229,18 @@ func ReadXLIFF(r io.Reader) (language.Tag, []Unit, error) {
 					continue
 				}
 				if p.Source == nil {
-					return language.Und, nil, fmt.Errorf("unit %q: a %s without a source", u.ID, p.XMLName.Local)
+					return language.Und, nil, at(fmt.Errorf("unit %q: a %s without a source", u.ID, p.XMLName.Local))
 				}
 				src, err := p.Source.resolve(nil)
 				if err != nil {
-					return language.Und, nil, fmt.Errorf("unit %q: source: %w", u.ID, err)
+					return language.Und, nil, at(fmt.Errorf("unit %q: source: %w", u.ID, err))
 				}
 				source.WriteString(src)
 				switch {
 				case p.Target != nil:
 					trg, err := p.Target.resolve(p.Source)
 					if err != nil {
-						return language.Und, nil, fmt.Errorf("unit %q: target: %w", u.ID, err)
+						return language.Und, nil, at(fmt.Errorf("unit %q: target: %w", u.ID, err))
 					}
 					target.WriteString(trg)
 					has = has || p.XMLName.Local == "segment"
@@ -245,9 +259,9 @@ func ReadXLIFF(r io.Reader) (language.Tag, []Unit, error) {
 				continue
 			}
 			if err := checkText(target.String()); err != nil {
-				return language.Und, nil, fmt.Errorf("unit %q: target: %v", u.ID, err)
+				return language.Und, nil, at(fmt.Errorf("unit %q: target: %v", u.ID, err))
 			}
-			unit := Unit{ID: u.ID, Target: target.String(), State: state}
+			unit := Unit{ID: u.ID, Target: target.String(), State: state, Line: line}
 			desc, hasNote := "", false
 			for _, n := range u.Notes {
 				switch n.Category {
@@ -266,6 +280,47 @@ func ReadXLIFF(r io.Reader) (language.Tag, []Unit, error) {
 		}
 	}
 	return tag, units, nil
+}
+
+// PosError is a problem at a line of an XLIFF file.
+type PosError struct {
+	Line int // 1-based; 0 when unknown
+	Err  error
+}
+
+func (e *PosError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("line %d: %v", e.Line, e.Err)
+	}
+	return e.Err.Error()
+}
+
+func (e *PosError) Unwrap() error { return e.Err }
+
+// unitLines returns the line of each <unit> start tag of data, in document
+// order (the units of a <file>, as xml.Unmarshal reads them), as the
+// decoder reached the end of the tag. The units xml.Unmarshal
+// fills carry no positions; this second, token-level pass gives them.
+func unitLines(data []byte) []int {
+	d := xml.NewDecoder(bytes.NewReader(data))
+	var lines []int
+	depth := 0 // xliff is 0, file 1, unit 2
+	for {
+		tok, err := d.RawToken()
+		if err != nil {
+			return lines
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if depth == 2 && t.Name.Local == "unit" && t.Name.Space == "" {
+				line, _ := d.InputPos()
+				lines = append(lines, line)
+			}
+			depth++
+		case xml.EndElement:
+			depth--
+		}
+	}
 }
 
 // targetTag checks trgLang: a BCP 47 tag written as a locale file is named

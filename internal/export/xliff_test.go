@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"errors"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -124,6 +125,37 @@ func TestReadXLIFFTargets(t *testing.T) {
 		tag, _, err := ReadXLIFF(strings.NewReader(xlf(`srcLang="en" trgLang="`+s+`"`, okUnit)))
 		if err != nil || tag != language.MustParse(s) {
 			t.Errorf("trgLang %s: %v, %v", s, tag, err)
+		}
+	}
+}
+
+// TestReadXLIFFPositions: errors and units carry the line of the .xlf.
+func TestReadXLIFFPositions(t *testing.T) {
+	head := "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<xliff xmlns=\"urn:oasis:names:tc:xliff:document:2.0\" version=\"2.0\" srcLang=\"en\" trgLang=\"th\">\n <file id=\"f\">\n"
+	unit := func(id, target string) string {
+		return "  <unit id=\"" + id + "\">\n   <segment state=\"translated\"><source>x</source><target>" + target + "</target></segment>\n  </unit>\n"
+	}
+	tail := " </file>\n</xliff>\n"
+	_, units, err := ReadXLIFF(strings.NewReader(head + unit("LightTooDim", "a") + unit("LightTooBright", "b") + tail))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(units) != 2 || units[0].Line != 4 || units[1].Line != 7 {
+		t.Errorf("units = %+v; want LightTooDim on line 4, LightTooBright on 7", units)
+	}
+	for _, tt := range []struct {
+		name, doc string
+		line      int
+	}{
+		{"duplicate unit", head + unit("LightTooDim", "a") + unit("LightTooDim", "b") + tail, 7},
+		{"control character through <cp>", head + unit("LightTooDim", "a") + unit("LightTooBright", "<cp hex=\"1B\"/>b") + tail, 7},
+		{"control character in XML", head + unit("LightTooDim", "a") + unit("LightTooBright", "&#x1b;b") + tail, 8},
+		{"XML syntax", head + unit("LightTooDim", "a") + "  <unit id=\"x\">\n   <segment></sgement>\n" + tail, 8},
+	} {
+		_, _, err := ReadXLIFF(strings.NewReader(tt.doc))
+		var pe *PosError
+		if !errors.As(err, &pe) || pe.Line != tt.line {
+			t.Errorf("%s: error %v; want one at line %d", tt.name, err, tt.line)
 		}
 	}
 }

@@ -610,3 +610,28 @@ func TestMergeKeepsSameAsEnglishMarker(t *testing.T) {
 		}
 	}
 }
+
+// TestMergeUnhashedUnchanged: a text given back unchanged with no hash (an
+// XLIFF unit without a hash note) leaves the file alone; it must not stamp
+// today's hash on a translation of older English. A new text with no hash
+// gets today's.
+func TestMergeUnhashedUnchanged(t *testing.T) {
+	en := mustParse(t, "en.toml", enSrc)
+	target := mustParse(t, "sw.toml", "[Hello]\nhash = \"sha1-old\"\nother = \"Hujambo\"\n")
+	work := mustParse(t, "translate.sw.toml", "[Hello]\nother = \"Hujambo\"\n")
+	res, err := Merge(en, target, work, language.MustParse("sw"), "sw.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Merged) != 0 || !slices.Equal(res.Unchanged, []string{"Hello"}) {
+		t.Errorf("merged %v, unchanged %v; want Hello unchanged", res.Merged, res.Unchanged)
+	}
+	work = mustParse(t, "translate.sw.toml", "[Hello]\nother = \"Habari\"\n")
+	res, err = Merge(en, target, work, language.MustParse("sw"), "sw.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := mustParse(t, "sw.toml", string(res.Src)).Get("Hello"); got == nil || got.Other != "Habari" || got.Hash != Hash(en.Get("Hello").Message) {
+		t.Errorf("a new unhashed text: %+v; want today's hash", got)
+	}
+}

@@ -134,14 +134,19 @@ func Merge(en, target, work *File, tag language.Tag, targetName string) (*MergeR
 			res.Findings = append(res.Findings, f)
 		}
 		hash := m.Hash
-		if hash == "" {
-			hash = Hash(src.Message)
-		}
 		if target != nil {
-			if old := target.Get(m.ID); old != nil && old.Other == m.Other && old.Hash == hash && (old.SameAsEnglish || !m.SameAsEnglish) {
+			// A text given back unchanged without a hash (an XLIFF unit
+			// with no hash note) leaves the file as it is: it says nothing
+			// about which English the text was translated from.
+			if old := target.Get(m.ID); old != nil && old.Other == m.Other && (old.Hash == hash || hash == "") && (old.SameAsEnglish || !m.SameAsEnglish) {
 				res.Unchanged = append(res.Unchanged, m.ID)
 				continue
 			}
+		}
+		if hash == "" {
+			// A new text with no hash was written for the English the
+			// translator has in front of them: today's.
+			hash = Hash(src.Message)
 		}
 		edits = append(edits, Edit{ID: m.ID, Other: m.Other, Hash: hash, SameAsEnglish: m.SameAsEnglish})
 	}
