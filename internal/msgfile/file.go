@@ -200,8 +200,8 @@ func Parse(name string, src []byte) (*File, []Finding) {
 		line, col := position(src, off)
 		return nil, []Finding{{File: name, Line: line, Column: col, Severity: Error, Kind: KindSyntax, Err: errors.New("invalid UTF-8")}}
 	}
-	if off := checkNesting(src); off >= 0 {
-		return nil, []Finding{nestingError(name, src, off)}
+	if off, tooMany := checkNesting(src); off >= 0 {
+		return nil, []Finding{nestingError(name, src, off, tooMany)}
 	}
 	var raw any
 	if _, err := toml.Decode(string(src), &raw); err != nil {

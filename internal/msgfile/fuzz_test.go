@@ -13,7 +13,7 @@ func FuzzNesting(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, src string) {
-		if checkNesting([]byte(src)) >= 0 {
+		if off, _ := checkNesting([]byte(src)); off >= 0 {
 			return
 		}
 		var raw any

@@ -52,10 +52,10 @@ func hostileShapes() []hostileShape {
 			return fill("", func(i int) string { return fmt.Sprintf("[t%06d]\nother = \"a\"\nk%d = \"b\"\n", i, i) })
 		}},
 		{"id keys", false, func() string { return fill("", func(i int) string { return fmt.Sprintf("[t%05d]\nid = \"\"\n", i) }) }},
-		{"tables", true, func() string {
+		{"tables", false, func() string {
 			return fill("", func(i int) string { return fmt.Sprintf("[t%06d]\nother = \"x\"\n", i) })
 		}},
-		{"dotted keys", true, func() string { return fill("", func(i int) string { return fmt.Sprintf("t%06d.other = \"x\"\n", i) }) }},
+		{"dotted keys", false, func() string { return fill("", func(i int) string { return fmt.Sprintf("t%06d.other = \"x\"\n", i) }) }},
 		{"duplicate pairs", false, func() string {
 			return fill("", func(i int) string { return fmt.Sprintf("[\"a%05d.b\"]\nother=\"\"\n[a%05d.b]\nother=\"\"\n", i, i) })
 		}},

@@ -15,24 +15,35 @@ import (
 // checked against it before the library sees it.
 const MaxDepth = 8
 
+// MaxEntries is how many keys and table headers a message file may have.
+// The catalogue's English has a few hundred; a file with tens of thousands
+// costs the TOML library and go-i18n most of a second for nothing, so it
+// is refused before they see it.
+const MaxEntries = 10000
+
 // maxFindings caps the findings Parse returns for one file.
 const maxFindings = 20
 
-// nestingError is the finding for a file nested deeper than MaxDepth.
-func nestingError(name string, src []byte, off int) Finding {
+// nestingError is the finding for a file nested deeper than MaxDepth, or
+// with more than MaxEntries keys and headers.
+func nestingError(name string, src []byte, off int, tooMany bool) Finding {
 	line, col := position(src, off)
-	return Finding{File: name, Line: line, Column: col, Severity: Error, Kind: KindSyntax,
-		Err: fmt.Errorf("nesting is deeper than %d levels (tables, arrays, inline tables and dotted keys together)", MaxDepth)}
+	err := fmt.Errorf("nesting is deeper than %d levels (tables, arrays, inline tables and dotted keys together)", MaxDepth)
+	if tooMany {
+		err = fmt.Errorf("more than %d keys and tables; a message file has a few hundred", MaxEntries)
+	}
+	return Finding{File: name, Line: line, Column: col, Severity: Error, Kind: KindSyntax, Err: err}
 }
 
 // checkNesting returns the offset of the first place in src where the
-// nesting goes past MaxDepth, or -1. It reads src once, left to right, and
+// nesting goes past MaxDepth, or where the keys and headers pass
+// MaxEntries (then tooMany is true), or -1. It reads src once, left to right, and
 // understands just enough TOML to count: strings of all four kinds (so that
 // brackets and '#' inside them do not count), comments, table headers, keys
 // and the brackets and braces of values. It never fails on bad TOML; it
 // reads it the way the TOML library reads valid TOML up to the first
 // error, which is where the library stops.
-func checkNesting(src []byte) int {
+func checkNesting(src []byte) (off int, tooMany bool) {
 	s := string(src)
 	s0 := len(s)
 	s = strings.TrimPrefix(s, "\uFEFF")
@@ -45,6 +56,7 @@ func checkNesting(src []byte) int {
 	tableDepth := 0 // parts of the last [header]
 	valueDepth := 0 // depth of the value being read
 	keyMode := true // at the start of a key (a line, or after '{' or ',' in an inline table)
+	entries := 0
 	i := 0
 	// key reads a dotted key at i and returns its number of parts, leaving
 	// i after it. It stops at anything that cannot be part of a key.
@@ -109,7 +121,10 @@ func checkNesting(src []byte) int {
 				at := i
 				tableDepth = key()
 				if tableDepth > MaxDepth {
-					return base + at
+					return base + at, false
+				}
+				if entries++; entries > MaxEntries {
+					return base + at, true
 				}
 				continue
 			}
@@ -122,7 +137,10 @@ func checkNesting(src []byte) int {
 				}
 				valueDepth = d + n
 				if valueDepth > MaxDepth {
-					return base + at
+					return base + at, false
+				}
+				if entries++; entries > MaxEntries {
+					return base + at, true
 				}
 				continue
 			}
@@ -143,7 +161,7 @@ func checkNesting(src []byte) int {
 				d = stack[len(stack)-1].depth
 			}
 			if d+1 > MaxDepth {
-				return base + i
+				return base + i, false
 			}
 			stack = append(stack, frame{table: c == '{', depth: d + 1})
 			keyMode = c == '{'
@@ -156,7 +174,7 @@ func checkNesting(src []byte) int {
 		}
 		i++
 	}
-	return -1
+	return -1, false
 }
 
 // isKeyByte reports whether c can be part of a bare key as the nesting
