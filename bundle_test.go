@@ -454,6 +454,7 @@ func TestNegotiate(t *testing.T) {
 		{"q=0 of the tag itself", []string{"th, th;q=0"}, "en"},
 		{"q=0 range read as a tag is", []string{"in;q=0, id, th;q=0.5"}, "th"},
 		{"q=0 with an extension", []string{"th-u-nu-thai;q=0, th, id;q=0.5"}, "id"},
+		{"q=0 Mandarin range excludes Chinese", []string{"cmn;q=0, zh-TW, th;q=0.1"}, "th"},
 		{"q=0 only", []string{"th;q=0"}, "en"},
 		{"equal q keeps order", []string{"id;q=0.8, th;q=0.8"}, "id"},
 		{"equal q keeps order 2", []string{"th, id"}, "th"},

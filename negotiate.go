@@ -220,19 +220,11 @@ func (b *Bundle) match(tag language.Tag) int {
 	if i, ok := b.byTag[tag]; ok {
 		return i
 	}
-	want, _ := tag.Base()
-	if !slices.Contains(b.bases, want) {
-		// A member of a macrolanguage is read as the macrolanguage when no
-		// locale has it itself: Mandarin (cmn-Hant-TW) is Chinese.
-		macro, err := language.Macro.Canonicalize(tag)
-		if err != nil {
-			return -1
-		}
-		if want, _ = macro.Base(); !slices.Contains(b.bases, want) {
-			return -1
-		}
-		tag = macro
+	tag, ok := b.ourLanguage(tag)
+	if !ok {
+		return -1
 	}
+	want, _ := tag.Base()
 	_, i, conf := b.matcher.Match(tag)
 	if conf < language.High {
 		return -1
@@ -241,6 +233,21 @@ func (b *Bundle) match(tag language.Tag) int {
 		return -1
 	}
 	return b.naturalIndex[i]
+}
+
+// ourLanguage returns tag if some locale has its language, or tag read as
+// its macrolanguage if a locale has that (Mandarin, cmn-Hant-TW, is
+// Chinese); ok is false when neither.
+func (b *Bundle) ourLanguage(tag language.Tag) (language.Tag, bool) {
+	if base, _ := tag.Base(); slices.Contains(b.bases, base) {
+		return tag, true
+	}
+	macro, err := language.Macro.Canonicalize(tag)
+	if err != nil {
+		return tag, false
+	}
+	base, _ := macro.Base()
+	return macro, slices.Contains(b.bases, base)
 }
 
 // negotiate picks the locale for prefs, returning its index in b.locales.
@@ -286,6 +293,7 @@ func (b *Bundle) excludes(ranges []preference, i int) bool {
 		if !ok {
 			continue
 		}
+		t, _ = b.ourLanguage(t)
 		rs := t.String()
 		if strings.EqualFold(loc, rs) || len(loc) > len(rs) && loc[len(rs)] == '-' && strings.EqualFold(loc[:len(rs)], rs) {
 			return true
