@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"regexp"
 
 	"slices"
 	"strings"
@@ -165,6 +166,50 @@ func TestCatalogShape(t *testing.T) {
 	for _, m := range messageHints {
 		if !used[m.id] {
 			t.Errorf("message %s is used by no code", m.id)
+		}
+	}
+}
+
+// TestCatalogInvariants holds the text to what the app may do. Codes that
+// share a message agree on category and retry, so one text never serves
+// two situations; a hint is shared only by messages that agree on retry;
+// and the English hint of a code the app may not retry never invites a
+// retry, while the hint of one it may retry says to try again.
+func TestCatalogInvariants(t *testing.T) {
+	type flags struct {
+		cat   Category
+		retry retry
+		code  string
+	}
+	byMsg := map[string]flags{}
+	for _, e := range catalog {
+		f := flags{e.cat, e.retry, string(e.ns) + " " + e.code}
+		if prev, ok := byMsg[e.msg]; ok && (prev.cat != f.cat || prev.retry != f.retry) {
+			t.Errorf("message %s: %s is %s, retry %t; %s is %s, retry %t", e.msg, prev.code, prev.cat, bool(prev.retry), f.code, f.cat, bool(f.retry))
+		}
+		byMsg[e.msg] = f
+	}
+	// The generic messages: not retryable.
+	byMsg[unknownMessageID] = flags{CategoryUnknown, noRetry, "unknown"}
+	byMsg[hiddenMessageID] = flags{CategoryUnknown, noRetry, "unknown"}
+	hintRetry := map[string]flags{}
+	en := shippedFiles(t)[0]
+	invites := regexp.MustCompile(`(?i)\b(try again|retry|record again|try once more)\b`)
+	for _, m := range messageHints {
+		if m.hint == "" {
+			continue
+		}
+		f := byMsg[m.id]
+		if prev, ok := hintRetry[m.hint]; ok && prev.retry != f.retry {
+			t.Errorf("hint %s is shown under %s (retry %t) and %s (retry %t)", m.hint, prev.code, bool(prev.retry), f.code, bool(f.retry))
+		}
+		hintRetry[m.hint] = f
+		text := en.Get(m.hint).Other
+		switch {
+		case bool(f.retry) && !invites.MatchString(text):
+			t.Errorf("hint %s of %s (retryable) does not say to try again: %q", m.hint, f.code, text)
+		case !bool(f.retry) && invites.MatchString(text):
+			t.Errorf("hint %s of %s (not retryable) invites a retry: %q", m.hint, f.code, text)
 		}
 	}
 }

@@ -12,7 +12,7 @@ const (
 	// hiddenMessageID says the same without the code, for codes that are
 	// not shown because they have characters no service code has.
 	hiddenMessageID = "UnknownCodeHidden"
-	unknownHintID   = "TryAgainHint"
+	unknownHintID   = "StartOverHint"
 )
 
 // codeEntry is one row of the catalogue.
@@ -102,9 +102,9 @@ var catalog = []codeEntry{
 	{SaaS, "1201", "LightTooDim", CategoryUserAction, mayRetry, "The lighting is too dim.", ""},
 	{SaaS, "1202", "LightTooBright", CategoryUserAction, mayRetry, "The lighting is too strong.", ""},
 	{SaaS, "1203", "FaceTooClose", CategoryUserAction, mayRetry, "The face is too close to the screen.", ""},
-	{SaaS, "1204", "FaceTooFarRight", CategoryUserAction, mayRetry, "The face is too far right from the screen.", ""},
+	{SaaS, "1204", "FaceOffCenter", CategoryUserAction, mayRetry, "The face is too far right from the screen.", ""},
 	{SaaS, "1205", "FaceTooFar", CategoryUserAction, mayRetry, "The face is too far from the screen.", ""},
-	{SaaS, "1206", "FaceTooFarLeft", CategoryUserAction, mayRetry, "The face is too far left from the screen.", ""},
+	{SaaS, "1206", "FaceOffCenter", CategoryUserAction, mayRetry, "The face is too far left from the screen.", ""},
 	{SaaS, "1207", "NoEyesClosed", CategoryUserAction, mayRetry, "No eye closing motions were detected.", ""},
 	{SaaS, "1208", "FirstActionMissed", CategoryUserAction, mayRetry, "The first motion was not detected.", ""},
 	{SaaS, "1209", "NoMouthOpen", CategoryUserAction, mayRetry, "No mouth opening motions were detected.", ""},
@@ -115,13 +115,13 @@ var catalog = []codeEntry{
 	{SaaS, "1401", "ReflectionFailed", CategoryRejected, mayRetry, "Reflection-based liveness detection failed.", noteLiveness},
 	{SaaS, "2001", "TemporaryError", CategoryTemporary, mayRetry, "An error in calling the comparison engine API.", ""},
 	{SaaS, "2004", "PhotoUnusable", CategoryIntegration, noRetry, "The image passed in is too large or too small.", noteRefPhoto},
-	{SaaS, "2009", "PhotoLowResolution", CategoryIntegration, noRetry, "The image passed in is in a too low resolution. Please upload a new one.", noteRefPhoto},
+	{SaaS, "2009", "PhotoUnusable", CategoryIntegration, noRetry, "The image passed in is in a too low resolution. Please upload a new one.", noteRefPhoto},
 	{SaaS, "2010", "FaceCaptureFailed", CategoryUserAction, mayRetry, "Face detection failed due to the failure of extracting the photo for comparison.",
 		"Same wording as 1004: no usable face frame came out of the video."},
 	{SaaS, "2011", "LivenessFailed", CategoryRejected, mayRetry, "Real person comparison failed.", noteLiveness},
 	{SaaS, "2012", "MultipleFaces", CategoryUserAction, mayRetry, "Several faces were detected.", ""},
 	{SaaS, "2013", "NoFullFace", CategoryUserAction, mayRetry, "No full face was detected.", ""},
-	{SaaS, "2014", "PhotoLowResolution", CategoryIntegration, noRetry, "The image passed in is in a too low resolution. Please upload a new one.", noteRefPhoto},
+	{SaaS, "2014", "PhotoUnusable", CategoryIntegration, noRetry, "The image passed in is in a too low resolution. Please upload a new one.", noteRefPhoto},
 	{SaaS, "2015", "CompareFailed", CategoryRejected, mayRetry, "Comparison failed.", noteCompare},
 	{SaaS, "2016", "NoMatch", CategoryRejected, mayRetry, "The similarity did not reach the passing standard.", noteLiveness},
 }
@@ -134,8 +134,7 @@ var messageHints = []messageEntry{
 	{"LightTooBright", "LessLightHint"},
 	{"FaceTooClose", "FartherHint"},
 	{"FaceTooFar", "CloserHint"},
-	{"FaceTooFarLeft", "CenterHint"},
-	{"FaceTooFarRight", "CenterHint"},
+	{"FaceOffCenter", "CenterHint"},
 	{"NoFullFace", "WholeFaceHint"},
 	{"FaceCovered", "UncoverHint"},
 	{"MultipleFaces", "OnlyYouHint"},
@@ -143,12 +142,12 @@ var messageHints = []messageEntry{
 	{"NoEyesClosed", "BlinkHint"},
 	{"NoMouthOpen", "OpenMouthHint"},
 	{"FirstActionMissed", "FollowPromptHint"},
-	{"NoVoice", "ReadAloudHint"},
+	{"NoVoice", "MicrophoneHint"},
 	{"VoiceNotRecognized", "ReadAloudHint"},
 	{"VoiceTooQuiet", "SpeakUpHint"},
 	{"LipsNotMoving", "LipsHint"},
-	{"VideoEmpty", "SixSecondsHint"},
-	{"VideoTooShort", "LongerVideoHint"},
+	{"VideoEmpty", "KeepRecordingHint"},
+	{"VideoTooShort", "KeepRecordingHint"},
 	{"VideoLowQuality", "CleanLensHint"},
 	{"VideoUnreadable", "OtherDeviceHint"},
 	{"VideoNotReceived", "ConnectionHint"},
@@ -158,7 +157,7 @@ var messageHints = []messageEntry{
 	{"CompareFailed", "GoodLightHint"},
 	{"NoMatch", "MatchHint"},
 	{"PhotoLowResolution", "NewPhotoHint"},
-	{"PhotoUnusable", "NewPhotoHint"},
+	{"PhotoUnusable", "ReturnToAppHint"},
 	{"SessionCompleted", "ReturnToAppHint"},
 	{"SessionExpired", "RestartHint"},
 	{"NotFinished", "RestartHint"},
