@@ -67,7 +67,7 @@ func ExampleLocalizer_LookupCode_unknown() {
 	fmt.Println(m.Category, m.Text)
 	// Output:
 	// true
-	// unknown Verification failed (error 1999).
+	// unknown Something went wrong (error 1999).
 }
 
 func ExampleBundle_Match() {

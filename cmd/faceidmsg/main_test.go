@@ -263,3 +263,22 @@ func TestGoModPath(t *testing.T) {
 		}
 	}
 }
+
+// TestReadmeLookupJSON keeps the README's lookup -json example the CLI's
+// own output.
+func TestReadmeLookupJSON(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	const cmd = "$ go run ./cmd/faceidmsg lookup -lang \"th-TH,th;q=0.9\" -json 2016\n"
+	_, rest, ok := strings.Cut(string(readme), cmd)
+	if !ok {
+		t.Fatalf("README.md lacks the example %q", cmd)
+	}
+	want, _, _ := strings.Cut(rest, "\n")
+	code, stdout, stderr := runCLI(t, "lookup", "-lang", "th-TH,th;q=0.9", "-json", "2016")
+	if code != 0 || strings.TrimSpace(stdout) != want {
+		t.Errorf("lookup -json 2016 = %d, %q, %q; the README shows %q", code, stdout, stderr, want)
+	}
+}
