@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -83,7 +84,17 @@ func openSource(name, dir string, needDir bool) (*source, error) {
 // atModuleRoot reports whether the working directory is the root of this
 // module: its go.mod names modulePath.
 func atModuleRoot() bool {
-	data, err := os.ReadFile("go.mod")
+	// A regular file only, and only its start: the directory may be
+	// anyone's, and its go.mod a FIFO or a device.
+	if st, err := os.Stat("go.mod"); err != nil || !st.Mode().IsRegular() {
+		return false
+	}
+	f, err := os.Open("go.mod")
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, 64<<10))
 	if err != nil {
 		return false
 	}
