@@ -42,7 +42,7 @@ func ExampleLocalizer_Lookup() {
 	fmt.Println(m.Description)
 	// Output:
 	// NoMatch rejected true
-	// Your face didn't match your ID photo closely enough.
+	// We couldn't confirm that your face matches your ID photo.
 	// The similarity did not reach the passing standard.
 }
 
