@@ -181,6 +181,26 @@ func worstHeaders() []string {
 	return headers
 }
 
+// BenchmarkNegotiateExclusions: one header, sent again and again, of 16
+// positive entries and 16 q=0 ranges that exclude what they select: the
+// most exclusion work a header can ask for.
+func BenchmarkNegotiateExclusions(b *testing.B) {
+	bundle := benchBundle(b)
+	var sb strings.Builder
+	for i := range 16 {
+		fmt.Fprintf(&sb, "th-%c%c,", 'A'+i, 'A'+i)
+	}
+	for i := range 15 {
+		fmt.Fprintf(&sb, "ms-%c%c-u-nu-x%d;q=0,", 'A'+i, 'A'+i, i)
+	}
+	sb.WriteString("th;q=0")
+	header := sb.String()
+	b.ReportAllocs()
+	for b.Loop() {
+		sinkTag = bundle.Match(header)
+	}
+}
+
 // BenchmarkNegotiateWorst: the worst case an attacker can force per header.
 func BenchmarkNegotiateWorst(b *testing.B) {
 	bundle := benchBundle(b)

@@ -53,6 +53,7 @@ func WithLocaleDir(dir string) Option {
 // get one from New.
 type Bundle struct {
 	locales []*Localizer // English (index 0), then by tag
+	names   []string     // the locales' tags as strings, for q=0 ranges
 	byTag   map[language.Tag]int
 
 	// natural lists the locales open to closest-match negotiation (all but
@@ -153,6 +154,7 @@ func New(opts ...Option) (*Bundle, error) {
 	})
 	for i, tag := range order {
 		b.locales = append(b.locales, &Localizer{b: b, tag: tag})
+		b.names = append(b.names, tag.String())
 		b.byTag[tag] = i
 		if !isPseudo(tag) {
 			b.natural = append(b.natural, tag)

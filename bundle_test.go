@@ -599,6 +599,34 @@ func TestNegotiate(t *testing.T) {
 	}
 }
 
+// TestNegotiateWildcard: "*" accepts any locale the reader has not
+// excluded, English first, never a pseudo-locale (RFC 4647 section 3.3).
+func TestNegotiateWildcard(t *testing.T) {
+	b := newBundle(t)
+	var real []string
+	for _, l := range b.Languages() {
+		if !l.Pseudo && l.Tag != language.English {
+			real = append(real, l.Tag.String())
+		}
+	}
+	if len(real) < 2 {
+		t.Fatalf("too few locales to test with: %v", real)
+	}
+	for _, tt := range []struct {
+		header, want string
+	}{
+		{"*", "en"},
+		{"*, en;q=0", real[0]},
+		{"en;q=0, *", real[0]},
+		{"*, en;q=0, " + real[0] + ";q=0", real[1]},
+		{"qaa, *;q=0.5, en;q=0", real[0]},
+	} {
+		if got := b.Match(tt.header).String(); got != tt.want {
+			t.Errorf("Match(%q) = %s; want %s", tt.header, got, tt.want)
+		}
+	}
+}
+
 // TestNegotiateSameLanguage: a locale is chosen only for a reader of its
 // own language, however close x/text rates two languages. Whether the
 // reader's own language ships does not matter here: the answer is it or

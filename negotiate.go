@@ -261,41 +261,46 @@ func (b *Bundle) ourLanguage(tag language.Tag) (language.Tag, bool) {
 func (b *Bundle) negotiate(prefs []string) int {
 	var buf [maxNegotiateEntries]preference
 	ps := parsePreferences(buf[:0], prefs)
-	// q=0 entries are sorted last.
+	// q=0 entries are sorted last: read each range once, through the
+	// cache, so the loop below only compares strings.
 	nx := len(ps)
 	for nx > 0 && ps[nx-1].q == 0 {
 		nx--
 	}
-	excluded := ps[nx:]
-	for _, p := range ps[:nx] {
-		i := english
-		if p.tag != "*" {
-			i = b.cachedMatch(p.tag)
+	var rangeBuf [maxNegotiateEntries]string
+	ranges := rangeBuf[:0]
+	for _, p := range ps[nx:] {
+		if p.tag == "*" {
+			continue
 		}
-		if i >= 0 && !b.excludes(excluded, i) {
+		if r := b.cached(p.tag).rng; r != "" {
+			ranges = append(ranges, r)
+		}
+	}
+	for _, p := range ps[:nx] {
+		if p.tag == "*" {
+			// Any locale the reader has not excluded, English first;
+			// pseudo-locales are never chosen this way.
+			for _, i := range b.naturalIndex {
+				if !b.excludes(ranges, i) {
+					return i
+				}
+			}
+			continue
+		}
+		if i := b.cached(p.tag).locale; i >= 0 && !b.excludes(ranges, i) {
 			return i
 		}
 	}
 	return english
 }
 
-// excludes reports whether a q=0 range of ranges matches locale i.
-func (b *Bundle) excludes(ranges []preference, i int) bool {
-	if len(ranges) == 0 {
-		return false
-	}
-	loc := b.locales[i].tag.String()
+// excludes reports whether one of the q=0 ranges (canonical tags) matches
+// locale i: equals its tag or is a prefix of it at a subtag boundary.
+func (b *Bundle) excludes(ranges []string, i int) bool {
+	loc := b.names[i]
 	for _, r := range ranges {
-		if r.tag == "*" {
-			continue
-		}
-		t, ok := parseTag(r.tag)
-		if !ok {
-			continue
-		}
-		t, _ = b.ourLanguage(t)
-		rs := t.String()
-		if strings.EqualFold(loc, rs) || len(loc) > len(rs) && loc[len(rs)] == '-' && strings.EqualFold(loc[:len(rs)], rs) {
+		if strings.EqualFold(loc, r) || len(loc) > len(r) && loc[len(r)] == '-' && strings.EqualFold(loc[:len(r)], r) {
 			return true
 		}
 	}
@@ -304,18 +309,24 @@ func (b *Bundle) excludes(ranges []preference, i int) bool {
 
 // cachedMatch returns the locale that serves tag as written, or -1,
 // through the cache.
-func (b *Bundle) cachedMatch(tag string) int {
+func (b *Bundle) cachedMatch(tag string) int { return b.cached(tag).locale }
+
+// cached returns what tag as written selects, and its canonical form as
+// a range, from the cache, reading it on a miss.
+func (b *Bundle) cached(tag string) *cacheEntry {
 	slot := &b.cache[cacheSlot(tag)]
 	if e := slot.Load(); e != nil && e.tag == tag {
-		return e.locale
-	}
-	i := -1
-	if t, ok := parseTag(tag); ok {
-		i = b.match(t)
+		return e
 	}
 	// strings.Clone: never keep a slice of a caller's (perhaps huge) header.
-	slot.Store(&cacheEntry{tag: strings.Clone(tag), locale: i})
-	return i
+	e := &cacheEntry{tag: strings.Clone(tag), locale: -1}
+	if t, ok := parseTag(tag); ok {
+		e.locale = b.match(t)
+		t, _ = b.ourLanguage(t)
+		e.rng = t.String()
+	}
+	slot.Store(e)
+	return e
 }
 
 // The negotiation cache maps a tag as written ("zh-TW", "en_US") to the
@@ -327,7 +338,8 @@ const cacheSlots = 512
 
 type cacheEntry struct {
 	tag    string
-	locale int
+	locale int    // the locale tag selects, or -1
+	rng    string // tag as a q=0 range: canonical, "" when not a tag
 }
 
 func cacheSlot(tag string) uint32 {

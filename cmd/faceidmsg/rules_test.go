@@ -260,6 +260,28 @@ func TestHostileLocaleFolder(t *testing.T) {
 	} {
 		t.Run(kind.name, func(t *testing.T) { everyCommandRefuses(t, kind.make) })
 	}
+	// A work file that is a FIFO or a device is refused, not read.
+	for _, mk := range []func(string) error{mkfifo, func(p string) error { return os.Symlink("/dev/zero", p) }} {
+		dir := writeFiles(t, t.TempDir(), map[string]string{"locales/id.toml": "[LightTooDim]\nother = \"Terlalu gelap.\"\n"})
+		work := filepath.Join(dir, "translate.id.toml")
+		if err := mk(work); err != nil {
+			t.Log("cannot make it here:", err)
+			continue
+		}
+		done := make(chan string, 1)
+		go func() {
+			code, _, errOut := runCLI(t, "merge", "-locales", filepath.Join(dir, "locales"), work)
+			done <- fmt.Sprint(code, errOut)
+		}()
+		select {
+		case got := <-done:
+			if !strings.HasPrefix(got, "1") || !strings.Contains(got, "not a regular file") {
+				t.Errorf("merge of a special work file = %s; want 1 and \"not a regular file\"", got)
+			}
+		case <-time.After(20 * time.Second):
+			t.Fatal("merge of a special work file did not finish")
+		}
+	}
 	// A work file of the same shape is refused by merge, naming it.
 	dir := writeFiles(t, t.TempDir(), map[string]string{"locales/id.toml": "[LightTooDim]\nother = \"Terlalu gelap.\"\n", "work/translate.id.toml": deep})
 	work := filepath.Join(dir, "work", "translate.id.toml")

@@ -306,11 +306,9 @@ func mergeInput(l *loaded, dir, workPath string) (*input, error) {
 		return nil, err
 	}
 	return &input{path: workPath, tag: tag, merge: func(stdout, stderr io.Writer) error {
-		src, err := os.ReadFile(workPath)
-		if err != nil {
-			return err
-		}
-		work, findings := msgfile.Parse(workPath, src)
+		// Through msgfile.ReadFile: a regular file only (a FIFO would
+		// block, a device never end), read through the size cap.
+		work, findings := msgfile.ReadFile(os.DirFS(filepath.Dir(workPath)), filepath.Base(workPath), workPath)
 		if work == nil {
 			printFindings(stderr, findings, false)
 			return errors.New("the work file does not parse; nothing was merged")
