@@ -70,6 +70,7 @@ type Bundle struct {
 	hints map[string]string      // message ID -> hint ID
 
 	paas     map[string]int // catalogue row by PaaS code
+	others   map[nsCode]int // catalogue row by code, for the other namespaces
 	byNumber []int16        // catalogue row by SaaS number, -1 for none
 }
 
@@ -170,10 +171,13 @@ func New(opts ...Option) (*Bundle, error) {
 	// SaaS codes are small numbers: index them by number, so a lookup needs
 	// no hashing.
 	b.paas = map[string]int{}
+	b.others = map[nsCode]int{}
 	for i, e := range catalog {
 		switch e.ns {
 		case PaaS:
 			b.paas[e.code] = i
+		default:
+			b.others[nsCode{e.ns, e.code}] = i
 		case SaaS:
 			n, err := strconv.Atoi(e.code)
 			if err != nil || n < 0 || n > maxIndexedNumber {
@@ -186,6 +190,12 @@ func New(opts ...Option) (*Bundle, error) {
 		}
 	}
 	return b, nil
+}
+
+// nsCode names a code in a namespace other than PaaS and SaaS.
+type nsCode struct {
+	ns   Namespace
+	code string
 }
 
 // open makes s readable: a folder given by name is opened, confined to it.

@@ -89,8 +89,9 @@ func TestCatalogMatchesSeed(t *testing.T) {
 	}
 	seed[4].code = "FailedOperation.LifePhotoDetectNoFaces"
 
+	// The seed's rows come first, in its order; the codes beyond it follow.
 	var got []row
-	for _, e := range catalog {
+	for _, e := range catalog[:min(len(seed), len(catalog))] {
 		got = append(got, row{e.ns, e.code, e.desc})
 	}
 	if !slices.Equal(got, seed) {
@@ -101,7 +102,7 @@ func TestCatalogMatchesSeed(t *testing.T) {
 		}
 	}
 	var paas, saas int
-	for _, e := range catalog {
+	for _, e := range catalog[:len(seed)] {
 		switch e.ns {
 		case PaaS:
 			paas++
@@ -143,7 +144,12 @@ func TestCatalogShape(t *testing.T) {
 			t.Errorf("%s %s: message %s is not in messageHints", e.ns, e.code, e.msg)
 		}
 		used[e.msg] = true
-		if ns, code := ParseCode(e.code); ns != e.ns || code != e.code {
+		if ns, code := ParseCode(string(e.ns) + ":" + e.code); ns != e.ns || code != e.code {
+			t.Errorf("ParseCode(%q) = %s, %q; want %s, %q", string(e.ns)+":"+e.code, ns, code, e.ns, e.code)
+		}
+		// Codes as the service writes them need no prefix in their own
+		// namespaces, PaaS and SaaS.
+		if ns, code := ParseCode(e.code); (e.ns == PaaS || e.ns == SaaS) && (ns != e.ns || code != e.code) {
 			t.Errorf("ParseCode(%q) = %s, %q; want %s, %q", e.code, ns, code, e.ns, e.code)
 		}
 		// A retry makes sense only where the person or time can change the

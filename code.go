@@ -21,7 +21,26 @@ const (
 	// SaaS codes are the numeric results of the hosted H5 verification flow,
 	// such as 1201, found in Response.ErrorCode.
 	SaaS Namespace = "saas"
+	// AppSDK codes are the results of the Selfie Verification and eKYC App
+	// SDKs as the server reads them (GetFaceIdResultIntl.Result,
+	// GetSdkVerificationResult): numbers written as strings, "-999"
+	// included. The same number can mean something else in SaaS: App SDK
+	// 1201 is "too dark or too bright".
+	AppSDK Namespace = "appsdk"
+	// The native SDKs' callback codes, which an app receives on the phone
+	// and may send to its server. Their numbers clash across SDKs and
+	// platforms (212 is "cancelled" on Android and a configuration error
+	// on iOS), so each has its own namespace.
+	EKYCAndroid   Namespace = "ekyc-android"   // eKYC SDK, Android: 12000-12009
+	EKYCiOS       Namespace = "ekyc-ios"       // eKYC SDK, iOS: 0, -1, -2, -4, 310-322
+	SelfieAndroid Namespace = "selfie-android" // Selfie Verification SDK, Android: 210-224
+	SelfieiOS     Namespace = "selfie-ios"     // Selfie Verification SDK, iOS: 0, 210-221
 )
+
+// Namespaces lists every namespace, in the catalogue's order.
+func Namespaces() []Namespace {
+	return []Namespace{PaaS, SaaS, AppSDK, EKYCAndroid, EKYCiOS, SelfieAndroid, SelfieiOS}
+}
 
 // maxCodeLen is the longest code shown to the person, and the most of an
 // unknown code that is kept for logs.
@@ -31,15 +50,16 @@ const maxCodeLen = 64
 const maxIndexedNumber = 9999
 
 // ParseCode splits a raw code into its namespace and code, as LookupCode
-// reads it.
+// reads it: a "ns:" prefix naming a namespace ("appsdk:-999",
+// "selfie-android:212"; any case) names it outright, a number as the
+// service writes numbers is SaaS, anything else PaaS.
 func ParseCode(raw string) (Namespace, string) {
 	s := strings.TrimSpace(raw)
 	if p, rest, ok := strings.Cut(s, ":"); ok {
-		switch Namespace(strings.ToLower(p)) {
-		case PaaS:
-			return PaaS, strings.TrimSpace(rest)
-		case SaaS:
-			return SaaS, strings.TrimSpace(rest)
+		for _, ns := range Namespaces() {
+			if strings.EqualFold(p, string(ns)) {
+				return ns, strings.TrimSpace(rest)
+			}
 		}
 	}
 	if _, ok := saasNumber(s); ok {

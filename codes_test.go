@@ -54,12 +54,27 @@ Categories:
 | `+"`integration`"+` | the app sent a request the service could not use | no |
 | `+"`unknown`"+` | a code the catalogue does not know | no |
 
+Look a code up in its namespace: `+"`faceidmsg lookup appsdk:-999`"+`, `+"`selfie-android:212`"+`. The same number means
+different things in different namespaces.
+
 The service's fifth PaaS row is labelled `+"`FailedOperation.LifePhotoDetectFaces`"+` but describes "no full face";
 it is listed here under its real name, `+"`FailedOperation.LifePhotoDetectNoFaces`"+`.
 
 `)
-	for _, ns := range []Namespace{PaaS, SaaS} {
-		title := map[Namespace]string{PaaS: "PaaS (string results of the compare APIs)", SaaS: "SaaS (numeric results of the H5 flow)"}[ns]
+	titles := map[Namespace]string{
+		PaaS:          "PaaS (string codes: the compare APIs' Result and every API's Response.Error.Code)",
+		SaaS:          "SaaS (numeric results of the H5 flow)",
+		AppSDK:        "App SDK (GetFaceIdResultIntl.Result, GetSdkVerificationResult)",
+		EKYCAndroid:   "eKYC SDK, Android (callback codes)",
+		EKYCiOS:       "eKYC SDK, iOS (callback codes)",
+		SelfieAndroid: "Selfie Verification SDK, Android (callback codes)",
+		SelfieiOS:     "Selfie Verification SDK, iOS (callback codes)",
+	}
+	for _, ns := range Namespaces() {
+		title := titles[ns]
+		if title == "" {
+			t.Fatalf("no CODES.md title for namespace %s", ns)
+		}
 		fmt.Fprintf(&w, "## %s\n\n", title)
 		fmt.Fprintln(&w, "| Code | Message ID | Category | Retry | Text | Hint | Service's description |")
 		fmt.Fprintln(&w, "| --- | --- | --- | --- | --- | --- | --- |")

@@ -47,9 +47,10 @@ func (b *Bundle) Match(prefs ...string) language.Tag {
 // Tag returns the Localizer's language.
 func (l *Localizer) Tag() language.Tag { return l.tag }
 
-// Lookup returns the message for code in namespace ns. A SaaS code is
-// read as the service writes numbers ("1201", "-999"); other spellings
-// ("+1201", "01201") are unknown codes, never another code. For a code the
+// Lookup returns the message for code in namespace ns. A number (SaaS,
+// App SDK, the native SDKs) is read as the service writes numbers ("1201",
+// "-999"); other spellings ("+1201", "01201") are unknown codes, never
+// another code. For a code the
 // catalogue does not know it returns a Message with the generic text
 // (Category CategoryUnknown) and an error wrapping ErrUnknownCode. The
 // generic text names the code only when it is made of the service's
@@ -68,6 +69,10 @@ func (l *Localizer) Lookup(ns Namespace, code string) (Message, error) {
 				return l.msgs[i], nil
 			}
 		}
+	default:
+		if i, ok := l.b.others[nsCode{ns, code}]; ok {
+			return l.msgs[i], nil
+		}
 	}
 	return l.unknownCode(ns, code)
 }
@@ -83,8 +88,9 @@ func (l *Localizer) LookupNumber(n int) (Message, error) {
 
 // LookupCode returns the message for a raw code as an app receives it:
 // a number is a SaaS code ("1201", "-999"), anything else a PaaS code
-// ("FailedOperation.CompareFail"). A "paas:" or "saas:" prefix names the
-// namespace outright. Surrounding spaces are ignored. Unknown codes are
+// ("FailedOperation.CompareFail", "InvalidParameterValue.BizTokenExpired").
+// A namespace prefix names the namespace outright: "saas:1201",
+// "appsdk:-999", "selfie-android:212" (see ParseCode). Surrounding spaces are ignored. Unknown codes are
 // treated as Lookup treats them.
 func (l *Localizer) LookupCode(raw string) (Message, error) {
 	// Fast paths for codes exactly as the service writes them.
@@ -102,8 +108,10 @@ func (l *Localizer) LookupCode(raw string) (Message, error) {
 	return l.Lookup(ns, code)
 }
 
-// Messages returns the message of every code in the catalogue, PaaS codes
-// first, each namespace in the service's documented order.
+// Messages returns the message of every code in the catalogue, in the
+// catalogue's order: the seed's PaaS and SaaS codes in the service's
+// documented order, then the codes beyond the seed, namespace by
+// namespace.
 func (l *Localizer) Messages() []Message {
 	l.ready()
 	return slices.Clone(l.msgs)
