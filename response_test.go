@@ -1,0 +1,160 @@
+package faceidmsg
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+)
+
+// TestResponse reads realistic bodies of every API, and every rule of
+// Response: which field wins, null and "" are no code, the newest attempt
+// is the cause, the legacy shape, malformed and oversized bodies.
+func TestResponse(t *testing.T) {
+	loc := newBundle(t).Localizer("en")
+	type want struct {
+		ns       Namespace
+		code     string
+		cause    string // "ns code", or "" for none
+		err      error
+		category Category
+	}
+	tests := []struct {
+		name string
+		body string
+		want want
+	}{
+		// H5: GetWebVerificationResultIntl.
+		{"H5 success", `{"Response":{"ErrorCode":0,"ErrorMsg":"成功","VerificationDetailList":[{"ErrorCode":0,"LivenessErrorCode":0,"CompareErrorCode":0}],"RequestId":"a1"}}`,
+			want{SaaS, "0", "", nil, CategorySuccess}},
+		{"H5 null ErrorCode is no code, not success", `{"Response":{"ErrorCode":null,"ErrorMsg":null,"RequestId":"a2"}}`,
+			want{"", "", "", ErrNoCode, CategoryUnknown}},
+		{"H5 missing ErrorCode is no code", `{"Response":{"RequestId":"a3"}}`,
+			want{"", "", "", ErrNoCode, CategoryUnknown}},
+		{"H5 too many attempts, the newest says why", `{"Response":{"ErrorCode":16,"ErrorMsg":"x","VerificationDetailList":[
+			{"ErrorCode":1201,"LivenessErrorCode":1201,"CompareErrorCode":null},
+			{"ErrorCode":1004,"LivenessErrorCode":1004,"CompareErrorCode":null},
+			{"ErrorCode":2016,"LivenessErrorCode":0,"CompareErrorCode":2016,"LivenessInfoTag":["03"]}],"RequestId":"a4"}}`,
+			want{SaaS, "16", "saas 2016", nil, CategoryEnded}},
+		{"H5 attempt's liveness code first", `{"Response":{"ErrorCode":17,"VerificationDetailList":[{"ErrorCode":1001,"LivenessErrorCode":1202,"CompareErrorCode":null}]}}`,
+			want{SaaS, "17", "saas 1202", nil, CategoryEnded}},
+		{"H5 cause equal to the result is no cause", `{"Response":{"ErrorCode":1201,"VerificationDetailList":[{"ErrorCode":1201,"LivenessErrorCode":1201}]}}`,
+			want{SaaS, "1201", "", nil, CategoryUserAction}},
+		{"H5 1409 (2026)", `{"Response":{"ErrorCode":1409}}`, want{SaaS, "1409", "", nil, CategoryEnded}},
+		{"H5 unknown number", `{"Response":{"ErrorCode":1999}}`, want{SaaS, "1999", "", ErrUnknownCode, CategoryUnknown}},
+		{"H5 number as a string", `{"Response":{"ErrorCode":"1201"}}`, want{SaaS, "1201", "", nil, CategoryUserAction}},
+		// Compare APIs: Result is a string.
+		{"compare success", `{"Response":{"Result":"Success","Description":"成功","Sim":100,"RequestId":"b1"}}`, want{PaaS, "Success", "", nil, CategorySuccess}},
+		{"compare low similarity", `{"Response":{"Result":"FailedOperation.CompareLowSimilarity","Description":"The comparison similarity did not reach the passing standard.","Sim":9.21}}`,
+			want{PaaS, "FailedOperation.CompareLowSimilarity", "", nil, CategoryRejected}},
+		{"compare action code", `{"Response":{"Result":"FailedOperation.ActionFirstAction","Description":"The first motion is not detected.","Sim":0}}`,
+			want{PaaS, "FailedOperation.ActionFirstAction", "", nil, CategoryUserAction}},
+		{"empty Result is no code", `{"Response":{"Result":"","RequestId":"b2"}}`, want{"", "", "", ErrNoCode, CategoryUnknown}},
+		// A failed call: Error.Code wins over everything.
+		{"call error", `{"Response":{"Error":{"Code":"FailedOperation.ImageDecodeFailed","Message":"Image decoding failed."},"RequestId":"0e77ad29"}}`,
+			want{PaaS, "FailedOperation.ImageDecodeFailed", "", nil, CategoryIntegration}},
+		{"call error wins over Result", `{"Response":{"Error":{"Code":"InvalidParameterValue.BizTokenExpired","Message":"BizToken expired."},"Result":"Success"}}`,
+			want{PaaS, "InvalidParameterValue.BizTokenExpired", "", nil, CategoryEnded}},
+		{"empty Error.Code is no error", `{"Response":{"Error":{"Code":"","Message":""},"ErrorCode":0}}`, want{SaaS, "0", "", nil, CategorySuccess}},
+		// App SDK: GetFaceIdResultIntl and GetSdkVerificationResult.
+		{"App SDK success", `{"Response":{"Result":"0","Description":"Success","Similarity":0,"LivenessInfoTag":null,"DeviceInfoLevel":""}}`,
+			want{AppSDK, "0", "", nil, CategorySuccess}},
+		{"App SDK -999", `{"Response":{"Result":"-999","Description":"The verification process wasn't finished."}}`, want{AppSDK, "-999", "", nil, CategoryEnded}},
+		{"App SDK 1201 is its own", `{"Response":{"Result":"1201"}}`, want{AppSDK, "1201", "", nil, CategoryUserAction}},
+		{"App SDK final attempt, empty stage not run", `{"Response":{"Result":"1001","CompareResults":[{"ErrorCode":"1001","LiveErrorCode":"1001","CompareErrorCode":""}],"ChargeCount":4}}`,
+			want{AppSDK, "1001", "", nil, CategoryTemporary}},
+		{"App SDK generic over a specific attempt", `{"Response":{"Result":"-999","CompareResults":[{"ErrorCode":"2013","LiveErrorCode":"0","CompareErrorCode":"2013"},{"ErrorCode":"1201","LiveErrorCode":"1201","CompareErrorCode":null}]}}`,
+			want{AppSDK, "-999", "appsdk 1201", nil, CategoryEnded}},
+		// No wrapper, and the legacy shape.
+		{"no wrapper", `{"ErrorCode":1203,"RequestId":"c1"}`, want{SaaS, "1203", "", nil, CategoryUserAction}},
+		{"legacy error", `{"code":4000,"message":"x","codeDesc":"InvalidParameter"}`, want{PaaS, "InvalidParameter", "", nil, CategoryIntegration}},
+		{"legacy code 0 is no result", `{"code":0,"message":"","codeDesc":"Success"}`, want{"", "", "", ErrNoCode, CategoryUnknown}},
+		// Bodies that are not a response.
+		{"not JSON", `<html>502</html>`, want{"", "", "", ErrMalformedResponse, CategoryUnknown}},
+		{"truncated", `{"Response":{"ErrorCode":12`, want{"", "", "", ErrMalformedResponse, CategoryUnknown}},
+		{"code of another type", `{"Response":{"ErrorCode":true}}`, want{"", "", "", ErrMalformedResponse, CategoryUnknown}},
+		{"fractional code", `{"Response":{"ErrorCode":0.5}}`, want{"", "", "", ErrMalformedResponse, CategoryUnknown}},
+		{"an array", `[0]`, want{"", "", "", ErrMalformedResponse, CategoryUnknown}},
+		{"empty object", `{}`, want{"", "", "", ErrNoCode, CategoryUnknown}},
+		{"null", `null`, want{"", "", "", ErrNoCode, CategoryUnknown}},
+		{"oversized", `{"Response":{"ErrorCode":0,"Pad":"` + strings.Repeat("x", MaxResponseSize) + `"}}`, want{"", "", "", ErrResponseTooLarge, CategoryUnknown}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res, err := loc.Response([]byte(tt.body))
+			if tt.want.err == nil && err != nil || tt.want.err != nil && !errors.Is(err, tt.want.err) {
+				t.Fatalf("err = %v; want %v", err, tt.want.err)
+			}
+			m := res.Message
+			if m.Text == "" || m.Category != tt.want.category {
+				t.Errorf("Message = %+v; want category %s and a text", m, tt.want.category)
+			}
+			if tt.want.ns != "" && (m.Namespace != tt.want.ns || m.Code != tt.want.code) {
+				t.Errorf("Message is %s %s; want %s %s", m.Namespace, m.Code, tt.want.ns, tt.want.code)
+			}
+			if tt.want.ns != "" && tt.want.err == nil {
+				direct, _ := loc.Lookup(tt.want.ns, tt.want.code)
+				if m != direct {
+					t.Errorf("Message = %+v; Lookup gives %+v", m, direct)
+				}
+			}
+			cause := ""
+			if res.Cause != nil {
+				cause = string(res.Cause.Namespace) + " " + res.Cause.Code
+			}
+			if cause != tt.want.cause {
+				t.Errorf("Cause = %q; want %q", cause, tt.want.cause)
+			}
+		})
+	}
+}
+
+// TestResponseDetails: the request ID and the support details, made safe
+// for logs.
+func TestResponseDetails(t *testing.T) {
+	loc := newBundle(t).Localizer("th")
+	res, err := loc.Response([]byte(`{"Response":{"ErrorCode":16,"ErrorMsg":"太多次\u202e","RequestId":"5d3a\u0000x",
+		"VerificationDetailList":[{"ErrorCode":1002,"LivenessErrorCode":1002,"LivenessInfoTag":["01","03","99"]}]}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"h5-liveness-tag 01: User eyes closed throughout", "h5-liveness-tag 03: Suspected rephotography attack", "h5-liveness-tag 99: (not in the catalogue)"}
+	if strings.Join(res.Details, "|") != strings.Join(want, "|") {
+		t.Errorf("Details = %q; want %q", res.Details, want)
+	}
+	if res.RequestID != `5d3a\u0000x` {
+		t.Errorf("RequestID = %q; want it escaped", res.RequestID)
+	}
+	if res.ServiceText != "太多次" {
+		t.Errorf("ServiceText = %q; want the service's text without the RLO", res.ServiceText)
+	}
+	if res.Message.Lang.String() != "th" || res.Cause == nil || res.Cause.Code != "1002" || res.Cause.Lang.String() != "th" {
+		t.Errorf("Message %+v, Cause %+v; want both in Thai, the cause 1002", res.Message, res.Cause)
+	}
+}
+
+// TestReadResponse reads no further than one byte past the cap.
+func TestReadResponse(t *testing.T) {
+	body, err := ReadResponse(strings.NewReader(`{"ErrorCode":0}`))
+	if err != nil || string(body) != `{"ErrorCode":0}` {
+		t.Fatalf("ReadResponse = %q, %v", body, err)
+	}
+	r := &countingReader{r: bytes.NewReader(make([]byte, 3*MaxResponseSize))}
+	if _, err := ReadResponse(r); !errors.Is(err, ErrResponseTooLarge) {
+		t.Fatalf("err = %v; want ErrResponseTooLarge", err)
+	}
+	if r.n > MaxResponseSize+1 {
+		t.Errorf("read %d bytes; want at most %d", r.n, MaxResponseSize+1)
+	}
+}
+
+type countingReader struct {
+	r interface{ Read([]byte) (int, error) }
+	n int
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += n
+	return n, err
+}
