@@ -20,7 +20,8 @@ import (
 type Option func(*config)
 
 type config struct {
-	sources []localeSource
+	sources   []localeSource
+	languages []language.Tag // WithLanguages; nil for every locale
 }
 
 // WithLocales layers the *.toml files at the root of fsys over the embedded
@@ -41,6 +42,19 @@ func WithLocales(fsys fs.FS) Option {
 func WithLocaleDir(dir string) Option {
 	return func(c *config) {
 		c.sources = append(c.sources, localeSource{dir: dir, label: dir})
+	}
+}
+
+// WithLanguages restricts the locales the bundle serves to tags, and
+// English, which is always there: an app whose own screens exist in en,
+// th and id does not show a Japanese error to a reader whose browser asks
+// for Japanese. Each tag must be a locale of the bundle (embedded or
+// layered), named exactly (zh-Hant, pt-BR), or New fails naming it.
+// Fallback still reads any loaded locale: a layered pt-PT falls back to
+// pt-BR even when only pt-PT is served.
+func WithLanguages(tags ...language.Tag) Option {
+	return func(c *config) {
+		c.languages = append(c.languages, tags...)
 	}
 }
 
@@ -144,6 +158,22 @@ func New(opts ...Option) (*Bundle, error) {
 
 	// English first, then the rest by tag, so listings are stable.
 	order := slices.Collect(maps.Keys(b.langs))
+	if c.languages != nil {
+		for _, t := range c.languages {
+			if b.langs[t] == nil {
+				return nil, fmt.Errorf("faceidmsg: WithLanguages: no locale %s; the bundle has %v", t, slices.Sorted(func(yield func(string) bool) {
+					for t := range b.langs {
+						if !yield(t.String()) {
+							return
+						}
+					}
+				}))
+			}
+		}
+		order = slices.DeleteFunc(order, func(t language.Tag) bool {
+			return t != language.English && !slices.Contains(c.languages, t)
+		})
+	}
 	slices.SortFunc(order, func(x, y language.Tag) int {
 		switch {
 		case x == language.English:

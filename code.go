@@ -93,17 +93,15 @@ func saasNumber(s string) (int, bool) {
 
 // Key is the name a code's string has in every exported format (Android,
 // Apple, i18next, ARB, flat JSON): the namespace, an underscore, and the
-// code with every character other than an ASCII letter or digit replaced
-// by one underscore. "saas", 1201 gives "saas_1201";
+// code, with every character other than an ASCII letter or digit replaced
+// by one underscore ("selfie-android", 212 gives "selfie_android_212"). "saas", 1201 gives "saas_1201";
 // "paas", "FailedOperation.CompareFail" gives
 // "paas_FailedOperation_CompareFail". The hint's key adds "_hint". An app
 // that receives a code can build its key without a table.
 func Key(ns Namespace, code string) string {
 	var b strings.Builder
 	b.Grow(len(ns) + 1 + len(code))
-	b.WriteString(string(ns))
-	b.WriteByte('_')
-	for _, c := range code {
+	for _, c := range string(ns) + "_" + code {
 		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' {
 			b.WriteRune(c)
 		} else {

@@ -2,9 +2,11 @@ package faceidmsg
 
 import (
 	"bytes"
+	"encoding/csv"
 	"flag"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -94,4 +96,61 @@ it is listed here under its real name, `+"`FailedOperation.LifePhotoDetectNoFace
 		}
 	}
 	return w.Bytes()
+}
+
+// TestCatalogCoversExtended holds the catalogue to the service's extended
+// code list (testdata/extended-codes.csv, from the reference): every code
+// with an end-user meaning is a row of its namespace, with the service's
+// English, and every support detail is a Detail.
+func TestCatalogCoversExtended(t *testing.T) {
+	f, err := os.Open("testdata/extended-codes.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	recs, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := map[string]codeEntry{}
+	for _, e := range catalog {
+		rows[string(e.ns)+" "+e.code] = e
+	}
+	namespaces := map[string]Namespace{
+		"saas": SaaS, "appsdk": AppSDK, "api": PaaS, "api_common": PaaS,
+		"client_ekyc_android": EKYCAndroid, "client_ekyc_ios": EKYCiOS,
+		"client_selfie_android": SelfieAndroid, "client_selfie_ios": SelfieiOS,
+	}
+	kinds := map[string]DetailKind{
+		"livetag_h5": DetailH5LivenessTag, "livetag_sdk": DetailSDKLivenessTag, "ocrwarn": DetailOCRWarning,
+		"devicerisk": DetailDeviceRisk, "attackrisk": DetailAttackRisk,
+	}
+	n := 0
+	for _, r := range recs[1:] {
+		group, code, en := r[0], r[1], r[3]
+		if ns, ok := namespaces[group]; ok {
+			n++
+			e, ok := rows[string(ns)+" "+code]
+			if !ok {
+				t.Errorf("%s %s (%s) is not in the catalogue as %s", group, code, en, ns)
+				continue
+			}
+			// Seed rows keep the seed's wording; the others carry the list's.
+			if i := slices.IndexFunc(catalog, func(c codeEntry) bool { return c.ns == ns && c.code == code }); i >= 59 && en != "" && e.desc != en {
+				t.Errorf("%s %s: description %q; the list says %q", ns, code, e.desc, en)
+			}
+			continue
+		}
+		kind, ok := kinds[group]
+		if !ok {
+			t.Errorf("unknown group %q in the list", group)
+			continue
+		}
+		if got, ok := Detail(kind, code); !ok || got != en {
+			t.Errorf("Detail(%s, %q) = %q, %t; want %q", kind, code, got, ok, en)
+		}
+	}
+	if n < 180 {
+		t.Errorf("only %d codes read from the list; want the whole list", n)
+	}
 }

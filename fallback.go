@@ -2,6 +2,7 @@ package faceidmsg
 
 import (
 	"slices"
+	"strings"
 
 	"golang.org/x/text/language"
 )
@@ -32,12 +33,15 @@ func (b *Bundle) chain(tag language.Tag) []*lang {
 // negotiation rates it (High or better), or nil.
 func (b *Bundle) sibling(tag language.Tag) *lang {
 	base, _ := tag.Base()
+	// Every loaded locale, served or not (see WithLanguages), in a stable
+	// order.
 	var cands []language.Tag
-	for _, t := range b.natural {
-		if tb, _ := t.Base(); tb == base && t != tag && t != language.English {
+	for t := range b.langs {
+		if tb, _ := t.Base(); tb == base && t != tag && t != language.English && !isPseudo(t) {
 			cands = append(cands, t)
 		}
 	}
+	slices.SortFunc(cands, func(x, y language.Tag) int { return strings.Compare(x.String(), y.String()) })
 	if len(cands) == 0 {
 		return nil
 	}

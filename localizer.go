@@ -35,7 +35,29 @@ type Localizer struct {
 // read as one list in the order given. See the package documentation for
 // the rules. With no acceptable language, the English Localizer is returned.
 func (b *Bundle) Localizer(prefs ...string) *Localizer {
-	return b.locales[b.negotiate(prefs)]
+	i, _ := b.negotiate(prefs)
+	return b.locales[i]
+}
+
+// Negotiate is Localizer, and also reports whether a preference chose the
+// locale: false when nothing was acceptable and the English Localizer is
+// the fallback, so a server can log or count readers it could not serve.
+func (b *Bundle) Negotiate(prefs ...string) (l *Localizer, matched bool) {
+	i, ok := b.negotiate(prefs)
+	return b.locales[i], ok
+}
+
+// LocalizerFor is Localizer for tags an app holds already, from
+// x/text's ParseAcceptLanguage or a stored setting, in order of
+// preference: the first tag a locale serves, by the same rules, without
+// formatting and parsing them again. With none, the English Localizer.
+func (b *Bundle) LocalizerFor(tags ...language.Tag) *Localizer {
+	for _, t := range tags {
+		if i := b.match(t); i >= 0 {
+			return b.locales[i]
+		}
+	}
+	return b.locales[english]
 }
 
 // Match returns the tag of the locale that best serves prefs, as

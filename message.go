@@ -33,6 +33,19 @@ type Message struct {
 	Description string
 }
 
+// Key is the name of the message's string in every exported format: the
+// code's Key, or "unknown" for the generic text of a code the catalogue
+// does not know ("unknown_hidden" when the code is not shown).
+func (m Message) Key() string {
+	switch {
+	case m.MessageID == hiddenMessageID:
+		return "unknown_hidden"
+	case m.Category == CategoryUnknown:
+		return "unknown"
+	}
+	return Key(m.Namespace, m.Code)
+}
+
 // Category groups codes by what the app should do next.
 type Category string
 

@@ -134,6 +134,27 @@ var aliases = map[string]string{
 	"zh-cht": "zh-Hant",
 }
 
+// H5Language returns the value to pass as the H5 flow's Language
+// (WebVerificationConfigIntl.Language) so that the service's own pages
+// speak the app's language: "zh-tc" for Traditional Chinese (zh-Hant,
+// zh-TW, zh-HK), "zh-cn" for other Chinese, "th", "id", and "en" for every
+// other language, English included, since the flow has no others.
+func H5Language(tag language.Tag) string {
+	base, _ := tag.Base()
+	switch base.String() {
+	case "zh":
+		if script, _ := tag.Script(); script.String() == "Hant" {
+			return "zh-tc"
+		}
+		return "zh-cn"
+	case "th":
+		return "th"
+	case "id":
+		return "id"
+	}
+	return "en"
+}
+
 // parseTag parses a tag as clients write it: BCP 47, with underscores as
 // mobile systems write them ("zh_TW"), with a POSIX codeset or modifier
 // ("en_US.UTF-8"), or one of the aliases above. Extensions and private-use
@@ -250,15 +271,16 @@ func (b *Bundle) ourLanguage(tag language.Tag) (language.Tag, bool) {
 	return macro, slices.Contains(b.bases, base)
 }
 
-// negotiate picks the locale for prefs, returning its index in b.locales.
-// English is the answer when nothing else is acceptable.
+// negotiate picks the locale for prefs, returning its index in b.locales
+// and whether a preference chose it. English is the answer when nothing
+// is acceptable, and then matched is false.
 //
 // An entry with q=0 is a language range the reader does not accept (RFC
 // 4647 section 3.3, RFC 9110 section 12.5.4): it excludes every locale
 // whose tag the range matches, that is, equals or is a prefix of at a
 // subtag boundary ("pt;q=0" excludes pt-BR, "pt-PT;q=0" does not), not
 // the locale the range would fall back to.
-func (b *Bundle) negotiate(prefs []string) int {
+func (b *Bundle) negotiate(prefs []string) (int, bool) {
 	var buf [maxNegotiateEntries]preference
 	ps := parsePreferences(buf[:0], prefs)
 	// q=0 entries are sorted last: read each range once, through the
@@ -283,16 +305,16 @@ func (b *Bundle) negotiate(prefs []string) int {
 			// pseudo-locales are never chosen this way.
 			for _, i := range b.naturalIndex {
 				if !b.excludes(ranges, i) {
-					return i
+					return i, true
 				}
 			}
 			continue
 		}
 		if i := b.cached(p.tag).locale; i >= 0 && !b.excludes(ranges, i) {
-			return i
+			return i, true
 		}
 	}
-	return english
+	return english, false
 }
 
 // excludes reports whether one of the q=0 ranges (canonical tags) matches

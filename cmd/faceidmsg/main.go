@@ -50,7 +50,6 @@ import (
 	"text/tabwriter"
 
 	"github.com/faceidmsg/faceidmsg"
-	"github.com/faceidmsg/faceidmsg/internal/export"
 )
 
 func main() {
@@ -61,6 +60,7 @@ const usage = `usage:
   faceidmsg lookup [-lang TAGS] [-locales DIR] [-json] CODE...
   faceidmsg list [-lang TAGS] [-locales DIR] [-json]
   faceidmsg languages [-locales DIR] [-pseudo] [-json]
+  faceidmsg resolve [-lang TAGS] [-locales DIR] [-json] [FILE|-]
 
 translators:
   faceidmsg check [-locales DIR] [-complete] [-json]
@@ -101,7 +101,12 @@ var errReported = errors.New("reported")
 
 // run is the whole program; only main decides to exit.
 func run(args []string, stdout, stderr io.Writer) int {
-	err := dispatch(args, stdout, stderr)
+	return runIn(args, os.Stdin, stdout, stderr)
+}
+
+// runIn is run with standard input given, for resolve.
+func runIn(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	err := dispatch(args, stdin, stdout, stderr)
 	switch {
 	case err == nil:
 		return 0
@@ -123,7 +128,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 }
 
-func dispatch(args []string, stdout, stderr io.Writer) error {
+func dispatch(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
 		return usagef("no command")
 	}
@@ -131,6 +136,8 @@ func dispatch(args []string, stdout, stderr io.Writer) error {
 	switch cmd {
 	case "lookup":
 		return lookup(args, stdout, stderr)
+	case "resolve":
+		return resolve(args, stdin, stdout, stderr)
 	case "list":
 		return list(args, stdout)
 	case "languages":
@@ -265,22 +272,9 @@ type record struct {
 	Description string `json:"description"`
 }
 
-// key is the name m's string has in exported files: the generic message's
-// for a code the catalogue does not know, and the one without the code
-// when the code is not shown.
-func key(m faceidmsg.Message) string {
-	if m.Category == faceidmsg.CategoryUnknown {
-		if m.MessageID == "UnknownCodeHidden" {
-			return export.HiddenKey
-		}
-		return export.UnknownKey
-	}
-	return faceidmsg.Key(m.Namespace, m.Code)
-}
-
 func toRecord(m faceidmsg.Message) record {
 	return record{
-		Namespace: string(m.Namespace), Code: m.Code, Key: key(m), MessageID: m.MessageID,
+		Namespace: string(m.Namespace), Code: m.Code, Key: m.Key(), MessageID: m.MessageID,
 		Lang: m.Lang.String(), Text: m.Text, Hint: m.Hint,
 		Category: string(m.Category), Retryable: m.Retryable, Fallback: m.Fallback,
 		Description: m.Description,

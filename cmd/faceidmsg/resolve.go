@@ -1,0 +1,93 @@
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/faceidmsg/faceidmsg"
+)
+
+// resolveRecord is resolve -json's object: lookup -json's fields, the
+// cause and the request ID.
+type resolveRecord struct {
+	record
+	Cause     *record `json:"cause"`
+	RequestID string  `json:"request_id"`
+}
+
+// resolve reads one service response body from FILE or standard input and
+// prints its message and hint, then the cause's.
+func resolve(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	var o options
+	rest, err := o.parse(o.flags("resolve", true), args)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 1 {
+		return usagef("resolve takes one response body: a FILE, or - (or nothing) for standard input")
+	}
+	in := stdin
+	name := "standard input"
+	if len(rest) == 1 && rest[0] != "-" {
+		name = rest[0]
+		// A regular file only: a FIFO would block, a device never end.
+		st, err := os.Stat(name)
+		if err != nil {
+			return err
+		}
+		if !st.Mode().IsRegular() {
+			return fmt.Errorf("%s: not a regular file (%s)", name, st.Mode().Type())
+		}
+		f, err := os.Open(name)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		in = f
+	}
+	b, err := o.bundle()
+	if err != nil {
+		return err
+	}
+	loc := b.Localizer(o.lang)
+	var res faceidmsg.Resolution
+	body, rerr := faceidmsg.ReadResponse(in)
+	if rerr != nil && !errors.Is(rerr, faceidmsg.ErrResponseTooLarge) {
+		return fmt.Errorf("%s: %w", name, rerr)
+	}
+	if rerr != nil {
+		res, _ = loc.Response(nil) // no body: the generic text, no code
+	} else {
+		res, rerr = loc.Response(body)
+	}
+	if o.json {
+		rec := resolveRecord{record: toRecord(res.Message), RequestID: res.RequestID}
+		if res.Cause != nil {
+			c := toRecord(*res.Cause)
+			rec.Cause = &c
+		}
+		if err := json.NewEncoder(stdout).Encode(rec); err != nil {
+			return err
+		}
+	} else {
+		fmt.Fprintln(stdout, res.Message.Text)
+		if res.Message.Hint != "" {
+			fmt.Fprintln(stdout, res.Message.Hint)
+		}
+		if res.Cause != nil {
+			fmt.Fprintln(stdout, res.Cause.Text)
+			if res.Cause.Hint != "" {
+				fmt.Fprintln(stdout, res.Cause.Hint)
+			}
+		}
+	}
+	if rerr != nil {
+		fmt.Fprintf(stderr, "faceidmsg: %s: %s\n", name, strings.TrimPrefix(rerr.Error(), "faceidmsg: "))
+		return errReported
+	}
+	return nil
+}
