@@ -96,8 +96,9 @@ func exportTags(b *faceidmsg.Bundle, list string) ([]language.Tag, error) {
 	var tags []language.Tag
 	for _, s := range strings.Split(list, ",") {
 		s = strings.TrimSpace(s)
-		tag := b.Match(s)
-		if tag == language.English && !servesEnglish(b, s) {
+		l, matched := b.Negotiate(s)
+		tag := l.Tag()
+		if !matched {
 			// Only the fallback would serve it: an error, not a silent
 			// English export.
 			return nil, usagef("-lang: no locale of the bundle serves %q (see faceidmsg languages -pseudo)", s)
@@ -107,15 +108,6 @@ func exportTags(b *faceidmsg.Bundle, list string) ([]language.Tag, error) {
 		}
 	}
 	return tags, nil
-}
-
-// servesEnglish reports whether the library chooses English for pref
-// because pref asks for it, not because nothing else fits. A
-// pseudo-locale is chosen only by its exact tag, so after a pref that
-// selects nothing, negotiation goes on to it; after a pref that selects
-// English, it stops there.
-func servesEnglish(b *faceidmsg.Bundle, pref string) bool {
-	return b.Match(pref, msgfile.PseudoTags[0].String()) == language.English
 }
 
 func importCmd(args []string, stdout, stderr io.Writer) error {
