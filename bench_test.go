@@ -1,6 +1,7 @@
 package faceidmsg_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"io/fs"
 	"strings"
@@ -255,6 +256,58 @@ func BenchmarkNewAll(b *testing.B) {
 		}
 		for _, l := range bundle.Languages() {
 			sinkMessage, _ = bundle.Localizer(l.Tag.String()).LookupNumber(0)
+		}
+	}
+}
+
+// h5Body is a typical H5 result: three attempts, the last one failing the
+// comparison, as GetWebVerificationResultIntl returns it without images.
+const h5Body = `{"Response":{"ErrorCode":16,"ErrorMsg":"Too many attempts.","VerificationDetailList":[` +
+	`{"ErrorCode":1201,"ErrorMsg":"The lighting is too dim.","LivenessErrorCode":1201,"LivenessErrorMsg":"The lighting is too dim.","CompareErrorCode":null,"CompareErrorMsg":null,"ReqTimestamp":1764577200000,"Similarity":0,"Seq":"a1b2","LivenessInfoTag":null},` +
+	`{"ErrorCode":1004,"ErrorMsg":"Face detection failed.","LivenessErrorCode":1004,"LivenessErrorMsg":"Face detection failed.","CompareErrorCode":null,"CompareErrorMsg":null,"ReqTimestamp":1764577260000,"Similarity":0,"Seq":"c3d4","LivenessInfoTag":null},` +
+	`{"ErrorCode":2016,"ErrorMsg":"The similarity did not reach the passing standard.","LivenessErrorCode":0,"LivenessErrorMsg":"Success","CompareErrorCode":2016,"CompareErrorMsg":"The similarity did not reach the passing standard.","ReqTimestamp":1764577320000,"Similarity":41.5,"Seq":"e5f6","LivenessInfoTag":["09"]}],` +
+	`"VideoBase64":null,"BestFrameBase64":null,"OCRResult":null,"Extra":"order-123","RequestId":"2f1c9a4e-7b7d-4c4e-9b0f-3f4d5e6a7b8c"}}`
+
+// BenchmarkResponse: Response on a typical H5 body, language resolved.
+func BenchmarkResponse(b *testing.B) {
+	loc := benchBundle(b).Localizer(browserHeader)
+	body := []byte(h5Body)
+	b.ReportAllocs()
+	for b.Loop() {
+		res, _ := loc.Response(body)
+		sinkMessage = res.Message
+	}
+}
+
+// BenchmarkResponseJSONFloor: encoding/json unmarshalling the same body
+// into a minimal struct of only the fields Response reads, the floor.
+func BenchmarkResponseJSONFloor(b *testing.B) {
+	type attempt struct {
+		ErrorCode         *int64    `json:"ErrorCode"`
+		LivenessErrorCode *int64    `json:"LivenessErrorCode"`
+		CompareErrorCode  *int64    `json:"CompareErrorCode"`
+		LivenessInfoTag   []*string `json:"LivenessInfoTag"`
+	}
+	var v struct {
+		Response struct {
+			Error *struct {
+				Code    *string `json:"Code"`
+				Message *string `json:"Message"`
+			} `json:"Error"`
+			ErrorCode              *int64    `json:"ErrorCode"`
+			ErrorMsg               *string   `json:"ErrorMsg"`
+			Result                 *string   `json:"Result"`
+			Description            *string   `json:"Description"`
+			VerificationDetailList []attempt `json:"VerificationDetailList"`
+			RequestID              *string   `json:"RequestId"`
+		} `json:"Response"`
+	}
+	body := []byte(h5Body)
+	b.ReportAllocs()
+	for b.Loop() {
+		v.Response.VerificationDetailList = nil
+		if err := json.Unmarshal(body, &v); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

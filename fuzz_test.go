@@ -1,6 +1,7 @@
 package faceidmsg
 
 import (
+	"bytes"
 	"errors"
 	"io/fs"
 	"strings"
@@ -169,6 +170,48 @@ func FuzzLocaleFile(f *testing.F) {
 					t.Fatalf("%s: empty generic text or hint for %q", loc.Tag(), code)
 				}
 			}
+		}
+	})
+}
+
+// FuzzResponse: any body gets a Message with a text and never success
+// unless the body holds a success code; no panic, bounded output.
+func FuzzResponse(f *testing.F) {
+	for _, s := range []string{
+		`{"Response":{"ErrorCode":0}}`, `{"Response":{"ErrorCode":null}}`, `{"Response":{"Result":"Success"}}`,
+		`{"Response":{"Result":"-999","CompareResults":[{"ErrorCode":"1201","LiveErrorCode":"1201","CompareErrorCode":""}]}}`,
+		`{"Response":{"Error":{"Code":"InvalidParameter","Message":"x"},"RequestId":"r"}}`,
+		`{"code":4000,"codeDesc":"InvalidParameter"}`, `{"ErrorCode":16,"VerificationDetailList":[{"ErrorCode":2016,"LivenessInfoTag":["03"]}]}`,
+		`{"Response":{"ErrorCode":"0"}}`, `{"Response":{"Result":0}}`, `[]`, `null`, `{"Response":null}`, ``, `{`,
+	} {
+		f.Add([]byte(s))
+	}
+	loc := newBundle(f).Localizer("th")
+	successes := map[string]bool{`"Success"`: true, `"0"`: true, `0`: true}
+	f.Fuzz(func(t *testing.T, body []byte) {
+		res, err := loc.Response(body)
+		m := res.Message
+		if m.Text == "" || m.Hint == "" && m.Category != CategorySuccess {
+			t.Fatalf("Response(%q): text %q, hint %q", body, m.Text, m.Hint)
+		}
+		if m.Category == CategorySuccess {
+			if err != nil {
+				t.Fatalf("Response(%q): success with error %v", body, err)
+			}
+			// A success code is in the body, as the service writes one.
+			found := false
+			for s := range successes {
+				found = found || bytes.Contains(body, []byte(s))
+			}
+			if !found {
+				t.Fatalf("Response(%q) = success, but the body holds no success code", body)
+			}
+		}
+		if err == nil && m.Category == CategoryUnknown {
+			t.Fatalf("Response(%q): unknown category without an error", body)
+		}
+		if len(res.RequestID) > maxCodeLen || len(res.ServiceText) > maxSupportText || len(res.Details) > maxDetails {
+			t.Fatalf("Response(%q): unbounded fields %d %d %d", body, len(res.RequestID), len(res.ServiceText), len(res.Details))
 		}
 	})
 }
