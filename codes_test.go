@@ -33,6 +33,19 @@ func TestCodesDoc(t *testing.T) {
 	}
 }
 
+// TestReadmeCodeCount keeps the README's count of codes the catalogue's.
+func TestReadmeCodeCount(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{fmt.Sprintf("lists all %d codes", len(catalog)), fmt.Sprintf("every code the service returns (%d of them)", len(catalog))} {
+		if !bytes.Contains(readme, []byte(want)) {
+			t.Errorf("README.md lacks %q", want)
+		}
+	}
+}
+
 func codesDoc(t *testing.T) []byte {
 	b := newBundle(t)
 	loc := b.Localizer("en")

@@ -5,13 +5,22 @@
 //
 // # Codes
 //
-// The service returns two kinds of codes, each in its own [Namespace]:
-// strings such as "FailedOperation.CompareLowSimilarity" from its compare
-// APIs ([PaaS], in Response.Result) and numbers such as 1201 from its hosted
-// H5 flow ([SaaS], in Response.ErrorCode). The same number can mean other
-// things elsewhere, so a code is always read in its namespace. The catalogue
-// holds every code of the service's published tables; run "faceidmsg list"
-// or see CODES.md for the whole table.
+// An app's server receives response bodies; [Localizer.Response] reads a
+// whole body of any of the service's APIs and finds the code that decides
+// the outcome, never reading success into a body that does not hold a
+// success code. The codes live in namespaces ([Namespace]), because the
+// same number means different things in different places: strings such
+// as "FailedOperation.CompareLowSimilarity" or
+// "InvalidParameterValue.BizTokenExpired", in the compare APIs' Result and
+// in every API's Response.Error.Code ([PaaS]); numbers such as 1201 from
+// the hosted H5 flow ([SaaS], in ErrorCode); numbers written as strings
+// from the App SDKs ([AppSDK], "-999" included); and the native SDKs'
+// callback codes, one namespace per SDK and platform ([EKYCAndroid],
+// [EKYCiOS], [SelfieAndroid], [SelfieiOS]). The catalogue holds every code
+// the service documents; run "faceidmsg list" or see CODES.md for the
+// whole table. Support details beside a result (liveness tags, OCR
+// warnings, device risk) are English text for logs, from [Detail], never
+// for the person.
 //
 // One row of the service's English table is mislabelled: its fifth PaaS row
 // says FailedOperation.LifePhotoDetectFaces but means "no full face was

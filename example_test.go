@@ -17,18 +17,59 @@ func Example() {
 	}
 	// Per request: negotiate from the Accept-Language header...
 	loc := b.Localizer("zh-TW,zh;q=0.9,en;q=0.8")
-	// ...and look up the code the service returned.
-	m, err := loc.LookupCode("1201")
+	// ...and read the service's response body as your server received it.
+	body := []byte(`{"Response":{"ErrorCode":1201,"ErrorMsg":"The lighting is too dim.","RequestId":"2f1c9a4e"}}`)
+	res, err := loc.Response(body)
 	if err != nil {
-		log.Print(err) // unknown code; m still has a generic text
+		log.Print(err) // no code, or an unknown one: res.Message still has a generic text
 	}
+	m := res.Message
 	fmt.Println(m.Lang, m.Text)
 	fmt.Println(m.Hint)
-	fmt.Println(m.Category, m.Retryable)
+	fmt.Println(m.Category, m.Retryable, res.RequestID)
 	// Output:
 	// zh-Hant 光線太暗。
 	// 請移到光線充足的地方，再試一次。
-	// user_action true
+	// user_action true 2f1c9a4e
+}
+
+// A generic or final code at the top, and the reason in the newest
+// attempt: the H5 flow's "too many attempts" over a failed comparison.
+func ExampleLocalizer_Response() {
+	b, err := faceidmsg.New()
+	if err != nil {
+		log.Fatal(err)
+	}
+	body := []byte(`{"Response":{"ErrorCode":16,"VerificationDetailList":[
+		{"ErrorCode":1201,"LivenessErrorCode":1201,"CompareErrorCode":null},
+		{"ErrorCode":2016,"LivenessErrorCode":0,"CompareErrorCode":2016}]}}`)
+	res, _ := b.Localizer("en").Response(body)
+	fmt.Println(res.Message.Code, res.Message.Text, res.Message.Retryable)
+	fmt.Println(res.Cause.Code, res.Cause.Text)
+	// A null code is no result, never success.
+	_, err = b.Localizer("en").Response([]byte(`{"Response":{"ErrorCode":null}}`))
+	fmt.Println(errors.Is(err, faceidmsg.ErrNoCode))
+	// Output:
+	// 16 You've reached the maximum number of attempts. false
+	// 2016 We couldn't confirm that your face matches your ID photo.
+	// true
+}
+
+func ExampleLocalizer_LookupCode() {
+	b, err := faceidmsg.New()
+	if err != nil {
+		log.Fatal(err)
+	}
+	loc := b.Localizer("th")
+	for _, code := range []string{"1201", "InvalidParameterValue.BizTokenExpired", "appsdk:-999", "selfie-android:212"} {
+		m, _ := loc.LookupCode(code)
+		fmt.Println(m.Namespace, m.Code, m.MessageID, m.Category)
+	}
+	// Output:
+	// saas 1201 LightTooDim user_action
+	// paas InvalidParameterValue.BizTokenExpired SessionExpired ended
+	// appsdk -999 NotFinished ended
+	// selfie-android 212 UserCancelled ended
 }
 
 func ExampleLocalizer_Lookup() {
