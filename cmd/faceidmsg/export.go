@@ -115,14 +115,7 @@ func importCmd(args []string, stdout, stderr io.Writer) error {
 }
 
 func importInput(l *loaded, dir, p string) (*input, error) {
-	// A regular file only: a FIFO would block, a device never end. The
-	// reader caps what it reads.
-	if st, err := os.Stat(p); err != nil {
-		return nil, err
-	} else if !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("not a regular file (%s)", st.Mode().Type())
-	}
-	f, err := os.Open(p)
+	f, err := openRegular(p) // ReadXLIFF caps what it reads
 	if err != nil {
 		return nil, err
 	}

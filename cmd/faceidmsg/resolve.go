@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/faceidmsg/faceidmsg"
@@ -34,17 +33,9 @@ func resolve(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	name := "standard input"
 	if len(rest) == 1 && rest[0] != "-" {
 		name = rest[0]
-		// A regular file only: a FIFO would block, a device never end.
-		st, err := os.Stat(name)
+		f, err := openRegular(name) // ReadResponse caps what it reads
 		if err != nil {
-			return err
-		}
-		if !st.Mode().IsRegular() {
-			return fmt.Errorf("%s: not a regular file (%s)", name, st.Mode().Type())
-		}
-		f, err := os.Open(name)
-		if err != nil {
-			return err
+			return fmt.Errorf("%s: %w", name, err)
 		}
 		defer f.Close()
 		in = f

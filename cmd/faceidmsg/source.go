@@ -84,12 +84,8 @@ func openSource(name, dir string, needDir bool) (*source, error) {
 // atModuleRoot reports whether the working directory is the root of this
 // module: its go.mod names modulePath.
 func atModuleRoot() bool {
-	// A regular file only, and only its start: the directory may be
-	// anyone's, and its go.mod a FIFO or a device.
-	if st, err := os.Stat("go.mod"); err != nil || !st.Mode().IsRegular() {
-		return false
-	}
-	f, err := os.Open("go.mod")
+	// Only its start: the directory may be anyone's.
+	f, err := openRegular("go.mod")
 	if err != nil {
 		return false
 	}
@@ -99,6 +95,20 @@ func atModuleRoot() bool {
 		return false
 	}
 	return goModPath(data) == modulePath
+}
+
+// openRegular opens a file the user named, refusing anything but a
+// regular file before opening it: a FIFO would block the open, a device
+// would never end. The caller caps what it reads.
+func openRegular(name string) (*os.File, error) {
+	st, err := os.Stat(name)
+	if err != nil {
+		return nil, err
+	}
+	if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("not a regular file (%s)", st.Mode().Type())
+	}
+	return os.Open(name)
 }
 
 // goModPath returns the path of go.mod's module directive, or "" when
