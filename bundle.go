@@ -206,8 +206,6 @@ func New(opts ...Option) (*Bundle, error) {
 		switch e.ns {
 		case PaaS:
 			b.paas[e.code] = i
-		default:
-			b.others[nsCode{e.ns, e.code}] = i
 		case SaaS:
 			n, err := strconv.Atoi(e.code)
 			if err != nil || n < 0 || n > maxIndexedNumber {
@@ -217,6 +215,8 @@ func New(opts ...Option) (*Bundle, error) {
 				b.byNumber = append(b.byNumber, -1)
 			}
 			b.byNumber[n] = int16(i)
+		default:
+			b.others[nsCode{e.ns, e.code}] = i
 		}
 	}
 	return b, nil
