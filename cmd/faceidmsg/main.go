@@ -257,29 +257,6 @@ func (o *options) bundle() (*faceidmsg.Bundle, error) {
 	return src.bundle()
 }
 
-// record is the -json shape of a message. Field names are stable.
-type record struct {
-	Namespace   string `json:"namespace"`
-	Code        string `json:"code"`
-	Key         string `json:"key"`
-	MessageID   string `json:"message_id"`
-	Lang        string `json:"lang"`
-	Text        string `json:"text"`
-	Hint        string `json:"hint"`
-	Category    string `json:"category"`
-	Retryable   bool   `json:"retryable"`
-	Fallback    bool   `json:"fallback"`
-	Description string `json:"description"`
-}
-
-func toRecord(m faceidmsg.Message) record {
-	return record{
-		Namespace: string(m.Namespace), Code: m.Code, Key: m.Key(), MessageID: m.MessageID,
-		Lang: m.Lang.String(), Text: m.Text, Hint: m.Hint,
-		Category: string(m.Category), Retryable: m.Retryable, Fallback: m.Fallback,
-		Description: m.Description,
-	}
-}
 
 func lookup(args []string, stdout, stderr io.Writer) error {
 	var o options
@@ -309,7 +286,7 @@ func lookup(args []string, stdout, stderr io.Writer) error {
 			failed = true
 		}
 		if o.json {
-			if err := enc.Encode(toRecord(m)); err != nil {
+			if err := enc.Encode(m); err != nil {
 				return err
 			}
 			continue
@@ -338,7 +315,7 @@ func list(args []string, stdout io.Writer) error {
 	if o.json {
 		enc := json.NewEncoder(stdout)
 		for _, m := range msgs {
-			if err := enc.Encode(toRecord(m)); err != nil {
+			if err := enc.Encode(m); err != nil {
 				return err
 			}
 		}

@@ -10,14 +10,6 @@ import (
 	"github.com/faceidmsg/faceidmsg"
 )
 
-// resolveRecord is resolve -json's object: lookup -json's fields, the
-// cause and the request ID.
-type resolveRecord struct {
-	record
-	Cause     *record `json:"cause"`
-	RequestID string  `json:"request_id"`
-}
-
 // resolve reads one service response body from FILE or standard input and
 // prints its message and hint, then the cause's.
 func resolve(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
@@ -56,12 +48,7 @@ func resolve(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		res, rerr = loc.Response(body)
 	}
 	if o.json {
-		rec := resolveRecord{record: toRecord(res.Message), RequestID: res.RequestID}
-		if res.Cause != nil {
-			c := toRecord(*res.Cause)
-			rec.Cause = &c
-		}
-		if err := json.NewEncoder(stdout).Encode(rec); err != nil {
+		if err := json.NewEncoder(stdout).Encode(res); err != nil {
 			return err
 		}
 	} else {

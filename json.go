@@ -1,0 +1,52 @@
+package faceidmsg
+
+import "encoding/json"
+
+// This file is the JSON form of messages and resolutions: the one shape
+// that the CLI's -json output and the HTTP API share.
+
+// messageJSON is Message as JSON, with stable snake_case names.
+type messageJSON struct {
+	Namespace   Namespace `json:"namespace"`
+	Code        string    `json:"code"`
+	Key         string    `json:"key"`
+	MessageID   string    `json:"message_id"`
+	Lang        string    `json:"lang"`
+	Text        string    `json:"text"`
+	Hint        string    `json:"hint"`
+	Category    Category  `json:"category"`
+	Retryable   bool      `json:"retryable"`
+	Fallback    bool      `json:"fallback"`
+	Description string    `json:"description"`
+}
+
+func (m Message) toJSON() messageJSON {
+	return messageJSON{
+		Namespace: m.Namespace, Code: m.Code, Key: m.Key(), MessageID: m.MessageID,
+		Lang: m.Lang.String(), Text: m.Text, Hint: m.Hint,
+		Category: m.Category, Retryable: m.Retryable, Fallback: m.Fallback,
+		Description: m.Description,
+	}
+}
+
+// MarshalJSON writes the message with the fields namespace, code, key,
+// message_id, lang, text, hint (empty when none), category, retryable,
+// fallback and description: the shape of "faceidmsg lookup -json" and of
+// the HTTP API. Field names are stable.
+func (m Message) MarshalJSON() ([]byte, error) { return json.Marshal(m.toJSON()) }
+
+// MarshalJSON writes the resolution as its Message's fields, plus cause
+// (the same fields, or null) and request_id: the shape of "faceidmsg
+// resolve -json" and of the HTTP API's /v1/resolve.
+func (r Resolution) MarshalJSON() ([]byte, error) {
+	var cause *messageJSON
+	if r.Cause != nil {
+		c := r.Cause.toJSON()
+		cause = &c
+	}
+	return json.Marshal(struct {
+		messageJSON
+		Cause     *messageJSON `json:"cause"`
+		RequestID string       `json:"request_id"`
+	}{r.Message.toJSON(), cause, r.RequestID})
+}
