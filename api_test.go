@@ -46,6 +46,7 @@ func TestLocalizerFor(t *testing.T) {
 		{[]string{"cmn-Hant-TW"}, "zh-Hant"},
 		{[]string{"th-u-nu-thai"}, "th"},
 		{[]string{"qaa"}, "en"},
+		{[]string{"en-XA-u-nu-latn"}, "en-XA"},
 	} {
 		var tags []language.Tag
 		for _, s := range tt.tags {
@@ -99,7 +100,7 @@ func TestH5Language(t *testing.T) {
 	for _, tt := range []struct{ tag, want string }{
 		{"en", "en"}, {"en-GB", "en"}, {"zh-Hant", "zh-tc"}, {"zh-TW", "zh-tc"}, {"zh-HK", "zh-tc"},
 		{"zh", "zh-cn"}, {"zh-Hans", "zh-cn"}, {"zh-SG", "zh-cn"}, {"th-TH", "th"}, {"id", "id"},
-		{"ms", "en"}, {"ja", "en"}, {"qaa", "en"},
+		{"ms", "en"}, {"ja", "en"}, {"qaa", "en"}, {"cmn-Hant-TW", "zh-tc"}, {"cmn", "zh-cn"}, {"yue-HK", "zh-tc"},
 	} {
 		if got := H5Language(language.MustParse(tt.tag)); got != tt.want {
 			t.Errorf("H5Language(%s) = %q; want %q", tt.tag, got, tt.want)

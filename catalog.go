@@ -229,7 +229,7 @@ var catalog = []codeEntry{
 	{PaaS, "UnauthorizedOperation.NonAuthorize", "RequestInvalid", CategoryIntegration, noRetry, "Identity verification has not been completed for the account.", ""},
 	{PaaS, "UnauthorizedOperation.Nonactivated", "RequestInvalid", CategoryIntegration, noRetry, "The service has not been activated.", ""},
 	{PaaS, "UnsupportedOperation", "RequestInvalid", CategoryIntegration, noRetry, "Unsupported operation.", ""},
-	{PaaS, "FailedOperation.OcrWarningOccurred", "IdUnreadable", CategoryUserAction, mayRetry, "OCR alarm occurred; portrait comparison stopped (returned in Result with Warnings)", ""},
+	{PaaS, "FailedOperation.OcrWarningOccurred", "IdNotAccepted", CategoryRejected, noRetry, "OCR alarm occurred; portrait comparison stopped (returned in Result with Warnings)", "An OCR alarm (photocopy, photo of a screen, edited image) stopped the comparison: the document was read and not accepted, so, as for a suspected spoof, no instant retry."},
 
 	// API 3.0 common codes, returned by any action.
 	{PaaS, "AuthFailure.SignatureExpire", "RequestInvalid", CategoryIntegration, noRetry, "Signature expired. Timestamp and server time cannot differ by more than five minutes.", ""},
@@ -259,10 +259,10 @@ var catalog = []codeEntry{
 	{AppSDK, "1004", "FaceCaptureFailed", CategoryUserAction, mayRetry, "Face detection failed.", ""},
 	{AppSDK, "1005", "LivenessFailed", CategoryRejected, mayRetry, "Liveness detection failed.", ""},
 	{AppSDK, "1201", "LightingPoor", CategoryUserAction, mayRetry, "Lighting is too dark or overexposed.", ""},
-	{AppSDK, "2004", "PhotoUnusable", CategoryIntegration, noRetry, "The image passed in is too large or too small.", noteRefPhoto},
+	{AppSDK, "2004", "ComparePhotoUnusable", CategoryIntegration, noRetry, "The image passed in is too large or too small.", noteRefPhoto},
 	{AppSDK, "2012", "MultipleFaces", CategoryUserAction, mayRetry, "Multiple faces detected.", ""},
 	{AppSDK, "2013", "NoFullFace", CategoryUserAction, mayRetry, "No face was detected, or the face detected was incomplete.", ""},
-	{AppSDK, "2014", "PhotoUnusable", CategoryIntegration, noRetry, "The image resolution is too low or the quality does not meet the requirements.", noteRefPhoto},
+	{AppSDK, "2014", "ComparePhotoUnusable", CategoryIntegration, noRetry, "The image resolution is too low or the quality does not meet the requirements.", noteRefPhoto},
 	{AppSDK, "2015", "CompareFailed", CategoryRejected, mayRetry, "Face comparison failed.", ""},
 	{AppSDK, "2016", "NoMatch", CategoryRejected, mayRetry, "The similarity did not reach the standard passing threshold.", ""},
 	{AppSDK, "2017", "FaceCovered", CategoryUserAction, mayRetry, "Facial occlusion detected.", ""},
@@ -273,7 +273,7 @@ var catalog = []codeEntry{
 	{EKYCAndroid, "12001", "NoConnection", CategoryTemporary, mayRetry, "The network request failed", ""},
 	{EKYCAndroid, "12002", "IdUnreadable", CategoryUserAction, mayRetry, "Error caused by OCR recognition exception", ""},
 	{EKYCAndroid, "12003", "FaceCaptureFailed", CategoryUserAction, mayRetry, "Exception caused by local face authentication failure", ""},
-	{EKYCAndroid, "12004", "RequestInvalid", CategoryIntegration, noRetry, "Invalid token", ""},
+	{EKYCAndroid, "12004", "SessionExpired", CategoryEnded, noRetry, "Invalid token", "A token that is no longer valid has usually expired, as saas 15 does."},
 	{EKYCAndroid, "12005", "IdUnreadable", CategoryUserAction, mayRetry, "Failed to perform local card and certificate authentication", ""},
 	{EKYCAndroid, "12006", "RequestInvalid", CategoryIntegration, noRetry, "Failed to initialize the eKYC SDK", ""},
 	{EKYCAndroid, "12007", "RequestInvalid", CategoryIntegration, noRetry, "Failed to start parameter verification", ""},
@@ -296,7 +296,7 @@ var catalog = []codeEntry{
 	{EKYCiOS, "318", "LeftTheApp", CategoryEnded, noRetry, "Do not switch the application during identity verification", ""},
 	{EKYCiOS, "319", "CameraUnavailable", CategoryUserAction, mayRetry, "Camera permission exception", ""},
 	{EKYCiOS, "320", "TemporaryError", CategoryTemporary, mayRetry, "Failed to trim the video", ""},
-	{EKYCiOS, "321", "TemporaryError", CategoryTemporary, mayRetry, "Invalid reflection data format", ""},
+	{EKYCiOS, "321", "RequestInvalid", CategoryIntegration, noRetry, "Invalid reflection data format", ""},
 	{EKYCiOS, "322", "TemporaryError", CategoryTemporary, mayRetry, "Error in getting reflection data", ""},
 
 	// Selfie Verification SDK, Android: error codes of its callback.
@@ -329,7 +329,7 @@ var catalog = []codeEntry{
 	{SelfieiOS, "218", "LeftTheApp", CategoryEnded, noRetry, "Do not switch the application during liveness detection and face comparison", ""},
 	{SelfieiOS, "219", "CameraUnavailable", CategoryUserAction, mayRetry, "Camera permission exception", ""},
 	{SelfieiOS, "220", "TemporaryError", CategoryTemporary, mayRetry, "Failed to clip the video", ""},
-	{SelfieiOS, "221", "TemporaryError", CategoryTemporary, mayRetry, "Incorrect light data format", ""},
+	{SelfieiOS, "221", "RequestInvalid", CategoryIntegration, noRetry, "Incorrect light data format", ""},
 }
 
 // messageHints lists every message the catalogue uses, in the order the
@@ -382,6 +382,8 @@ var messageHints = []messageEntry{
 	{"NoIdInPhoto", "NewPhotoHint"},
 	{"IdUnreadable", "NewPhotoHint"},
 	{"DailyLimit", "TomorrowHint"},
+	{"IdNotAccepted", "MistakeHint"},
+	{"ComparePhotoUnusable", "ReturnToAppHint"},
 	{unknownMessageID, unknownHintID},
 	{hiddenMessageID, unknownHintID},
 }

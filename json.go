@@ -36,7 +36,9 @@ func (m Message) toJSON() messageJSON {
 func (m Message) MarshalJSON() ([]byte, error) { return json.Marshal(m.toJSON()) }
 
 // MarshalJSON writes the resolution as its Message's fields, plus cause
-// (the same fields, or null) and request_id: the shape of "faceidmsg
+// (the same fields, or null), request_id, details (support details in
+// English, for logs; never for the person) and service_text (the
+// service's own text, likewise): the shape of "faceidmsg
 // resolve -json" and of the HTTP API's /v1/resolve.
 func (r Resolution) MarshalJSON() ([]byte, error) {
 	var cause *messageJSON
@@ -44,9 +46,15 @@ func (r Resolution) MarshalJSON() ([]byte, error) {
 		c := r.Cause.toJSON()
 		cause = &c
 	}
+	details := r.Details
+	if details == nil {
+		details = []string{}
+	}
 	return json.Marshal(struct {
 		messageJSON
-		Cause     *messageJSON `json:"cause"`
-		RequestID string       `json:"request_id"`
-	}{r.Message.toJSON(), cause, r.RequestID})
+		Cause       *messageJSON `json:"cause"`
+		RequestID   string       `json:"request_id"`
+		Details     []string     `json:"details"`
+		ServiceText string       `json:"service_text"`
+	}{r.Message.toJSON(), cause, r.RequestID, details, r.ServiceText})
 }

@@ -53,6 +53,12 @@ func (b *Bundle) Negotiate(prefs ...string) (l *Localizer, matched bool) {
 // formatting and parsing them again. With none, the English Localizer.
 func (b *Bundle) LocalizerFor(tags ...language.Tag) *Localizer {
 	for _, t := range tags {
+		if len(t.Extensions()) > 0 {
+			// Extensions choose no locale, as in strings (see parseTag).
+			if bare, err := language.Parse(withoutExtensions(t.String())); err == nil {
+				t = bare
+			}
+		}
 		if i := b.match(t); i >= 0 {
 			return b.locales[i]
 		}

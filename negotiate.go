@@ -137,11 +137,17 @@ var aliases = map[string]string{
 // H5Language returns the value to pass as the H5 flow's Language
 // (WebVerificationConfigIntl.Language) so that the service's own pages
 // speak the app's language: "zh-tc" for Traditional Chinese (zh-Hant,
-// zh-TW, zh-HK), "zh-cn" for other Chinese, "th", "id", and "en" for every
+// zh-TW, zh-HK, Cantonese), "zh-cn" for other Chinese, "th", "id", and
+// "en" for every
 // other language, English included, since the flow has no others.
 func H5Language(tag language.Tag) string {
+	if m, err := language.Macro.Canonicalize(tag); err == nil {
+		tag = m // Mandarin (cmn) is Chinese
+	}
 	base, _ := tag.Base()
 	switch base.String() {
+	case "yue": // Cantonese is written in Traditional characters
+		return "zh-tc"
 	case "zh":
 		if script, _ := tag.Script(); script.String() == "Hant" {
 			return "zh-tc"

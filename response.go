@@ -82,6 +82,9 @@ func (l *Localizer) Response(body []byte) (Resolution, error) {
 	if len(body) > MaxResponseSize {
 		return l.noCode(fmt.Errorf("%w: %d bytes, over %d", ErrResponseTooLarge, len(body), MaxResponseSize))
 	}
+	if err := checkKeys(body); err != nil {
+		return l.noCode(fmt.Errorf("%w: %v", ErrMalformedResponse, err))
+	}
 	var doc rawResponse
 	if err := json.Unmarshal(body, &doc); err != nil {
 		return l.noCode(fmt.Errorf("%w: %v", ErrMalformedResponse, err))
@@ -94,10 +97,7 @@ func (l *Localizer) Response(body []byte) (Resolution, error) {
 	if r.RequestID != nil {
 		res.RequestID = logCode(*r.RequestID)
 	}
-	ns, code, text, found := r.primary()
-	if !found && doc.Response == nil && doc.LegacyCode.present() {
-		ns, code, text, found = doc.legacy()
-	}
+	src, ns, code, text, found := doc.primary(r)
 	if !found {
 		out, err := l.noCode(ErrNoCode)
 		out.RequestID = res.RequestID
@@ -106,8 +106,8 @@ func (l *Localizer) Response(body []byte) (Resolution, error) {
 	var err error
 	res.Message, err = l.Lookup(ns, code)
 	res.ServiceText = supportText(text)
-	if res.Message.Category != CategorySuccess {
-		if cns, ccode, ok := r.cause(); ok && (cns != ns || ccode != code) {
+	if src != fromError && needsCause(res.Message.Category) {
+		if cns, ccode, ok := r.cause(ns); ok && ccode != code {
 			m, _ := l.Lookup(cns, ccode)
 			res.Cause = &m
 		}
@@ -149,59 +149,107 @@ type rawBody struct {
 	ErrorMsg    *string  `json:"ErrorMsg"`
 	Description *string  `json:"Description"`
 
-	VerificationDetailList []struct {
-		ErrorCode         jsonCode  `json:"ErrorCode"`
-		LivenessErrorCode jsonCode  `json:"LivenessErrorCode"`
-		CompareErrorCode  jsonCode  `json:"CompareErrorCode"`
-		LivenessInfoTag   []*string `json:"LivenessInfoTag"`
-	} `json:"VerificationDetailList"`
-	CompareResults []struct {
-		ErrorCode        jsonCode  `json:"ErrorCode"`
-		LiveErrorCode    jsonCode  `json:"LiveErrorCode"`
-		CompareErrorCode jsonCode  `json:"CompareErrorCode"`
-		LivenessInfoTag  []*string `json:"LivenessInfoTag"`
-	} `json:"CompareResults"`
+	H5Attempts  lastOf[h5Attempt]  `json:"VerificationDetailList"`
+	SDKAttempts lastOf[sdkAttempt] `json:"CompareResults"`
+	Cards       lastOf[warnings]   `json:"CardVerifyResults"` // App SDK: WarnCardInfos, negative
+	OCR         lastOf[warnings]   `json:"OCRResult"`         // H5: WarnCardInfos, positive
 	LivenessInfoTag []*string `json:"LivenessInfoTag"`
 	DeviceInfoLevel *string   `json:"DeviceInfoLevel"`
 }
 
-// primary finds the code that decides the outcome: Error.Code, else
-// Result, else ErrorCode. A null, an empty string or a missing field is no
-// code.
-func (r *rawBody) primary() (ns Namespace, code, text string, ok bool) {
+// h5Attempt is an entry of the H5 flow's VerificationDetailList.
+type h5Attempt struct {
+	ErrorCode         jsonCode  `json:"ErrorCode"`
+	LivenessErrorCode jsonCode  `json:"LivenessErrorCode"`
+	CompareErrorCode  jsonCode  `json:"CompareErrorCode"`
+	LivenessInfoTag   []*string `json:"LivenessInfoTag"`
+}
+
+// sdkAttempt is an entry of the App SDK's CompareResults; "" or null means
+// the stage did not run.
+type sdkAttempt struct {
+	ErrorCode        jsonCode  `json:"ErrorCode"`
+	LiveErrorCode    jsonCode  `json:"LiveErrorCode"`
+	CompareErrorCode jsonCode  `json:"CompareErrorCode"`
+	LivenessInfoTag  []*string `json:"LivenessInfoTag"`
+}
+
+// warnings are an OCR result's WarnCardInfos.
+type warnings struct {
+	WarnCardInfos []json.Number `json:"WarnCardInfos"`
+}
+
+// lastOf decodes only the last element of a JSON array (the newest
+// attempt) and counts the others: decoding a long list whole would cost
+// far more memory than the body.
+type lastOf[T any] struct {
+	last T
+	n    int
+}
+
+func (l *lastOf[T]) UnmarshalJSON(b []byte) error {
+	last, n, err := lastElement(b)
+	if err != nil || n == 0 {
+		return err
+	}
+	l.n = n
+	return json.Unmarshal(last, &l.last)
+}
+
+// Where the primary code came from.
+const (
+	fromError = iota + 1 // Response.Error.Code, or the legacy code: the call failed
+	fromResult
+	fromErrorCode
+)
+
+// primary finds the code that decides the outcome: the call's failure
+// first (Error.Code, or a legacy code other than 0), else Result, else
+// ErrorCode. A null, an empty string or a missing field is no code.
+func (doc *rawResponse) primary(r *rawBody) (src int, ns Namespace, code, text string, ok bool) {
 	if r.Error != nil && r.Error.Code != nil && *r.Error.Code != "" {
-		return PaaS, *r.Error.Code, deref(r.Error.Message), true
+		return fromError, PaaS, *r.Error.Code, deref(r.Error.Message), true
+	}
+	if ns, code, text, ok := doc.legacy(); ok {
+		return fromError, ns, code, text, true
 	}
 	if c, ok := r.Result.value(); ok {
 		if _, num := saasNumber(c); num || r.Result.number {
-			return AppSDK, c, deref(r.Description), true
+			return fromResult, AppSDK, c, deref(r.Description), true
 		}
-		return PaaS, c, deref(r.Description), true
+		return fromResult, PaaS, c, deref(r.Description), true
 	}
 	if c, ok := r.ErrorCode.value(); ok {
-		return SaaS, c, deref(r.ErrorMsg), true
+		return fromErrorCode, SaaS, c, deref(r.ErrorMsg), true
 	}
-	return "", "", "", false
+	return 0, "", "", "", false
 }
 
-// cause returns the newest attempt's own code: its liveness code, else
-// its comparison code, else its result, whichever is set and not 0. The
-// attempts are in order; the last is the newest.
-func (r *rawBody) cause() (Namespace, string, bool) {
-	if n := len(r.VerificationDetailList); n > 0 {
-		d := r.VerificationDetailList[n-1]
-		for _, c := range []jsonCode{d.LivenessErrorCode, d.CompareErrorCode, d.ErrorCode} {
-			if v, ok := c.value(); ok && v != "0" {
-				return SaaS, v, true
-			}
-		}
+// needsCause reports whether a result is generic or final enough that the
+// newest attempt may say more: the session ended (16, 17, -999), the
+// service failed (1001) or the code is unknown.
+func needsCause(c Category) bool {
+	return c == CategoryEnded || c == CategoryTemporary || c == CategoryUnknown
+}
+
+// cause returns the newest attempt's code, for a result of namespace ns:
+// H5 attempts for an H5 result, App SDK attempts for an App SDK one. An
+// attempt's own ErrorCode ("the final result of this verification") comes
+// first, then its liveness and comparison codes, whichever is set and
+// not 0.
+func (r *rawBody) cause(ns Namespace) (Namespace, string, bool) {
+	var codes []jsonCode
+	switch {
+	case ns == SaaS && r.H5Attempts.n > 0:
+		d := r.H5Attempts.last
+		codes = []jsonCode{d.ErrorCode, d.LivenessErrorCode, d.CompareErrorCode}
+	case ns == AppSDK && r.SDKAttempts.n > 0:
+		d := r.SDKAttempts.last
+		codes = []jsonCode{d.ErrorCode, d.LiveErrorCode, d.CompareErrorCode}
 	}
-	if n := len(r.CompareResults); n > 0 {
-		d := r.CompareResults[n-1]
-		for _, c := range []jsonCode{d.LiveErrorCode, d.CompareErrorCode, d.ErrorCode} {
-			if v, ok := c.value(); ok && v != "0" {
-				return AppSDK, v, true
-			}
+	for _, c := range codes {
+		if v, ok := c.value(); ok && v != "0" {
+			return ns, v, true
 		}
 	}
 	return "", "", false
@@ -226,11 +274,17 @@ func (r *rawBody) details() []string {
 			out = append(out, string(kind)+" "+v+": "+en)
 		}
 	}
-	if n := len(r.VerificationDetailList); n > 0 {
-		add(DetailH5LivenessTag, r.VerificationDetailList[n-1].LivenessInfoTag)
+	if r.H5Attempts.n > 0 {
+		add(DetailH5LivenessTag, r.H5Attempts.last.LivenessInfoTag)
 	}
-	if n := len(r.CompareResults); n > 0 {
-		add(DetailSDKLivenessTag, r.CompareResults[n-1].LivenessInfoTag)
+	if r.SDKAttempts.n > 0 {
+		add(DetailSDKLivenessTag, r.SDKAttempts.last.LivenessInfoTag)
+	}
+	for _, w := range [][]json.Number{r.Cards.last.WarnCardInfos, r.OCR.last.WarnCardInfos} {
+		for _, v := range w {
+			s := v.String()
+			add(DetailOCRWarning, []*string{&s})
+		}
 	}
 	add(DetailSDKLivenessTag, r.LivenessInfoTag)
 	if r.DeviceInfoLevel != nil && *r.DeviceInfoLevel != "" {

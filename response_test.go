@@ -3,6 +3,7 @@ package faceidmsg
 import (
 	"bytes"
 	"errors"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -36,8 +37,16 @@ func TestResponse(t *testing.T) {
 			{"ErrorCode":1004,"LivenessErrorCode":1004,"CompareErrorCode":null},
 			{"ErrorCode":2016,"LivenessErrorCode":0,"CompareErrorCode":2016,"LivenessInfoTag":["03"]}],"RequestId":"a4"}}`,
 			want{SaaS, "16", "saas 2016", nil, CategoryEnded}},
-		{"H5 attempt's liveness code first", `{"Response":{"ErrorCode":17,"VerificationDetailList":[{"ErrorCode":1001,"LivenessErrorCode":1202,"CompareErrorCode":null}]}}`,
+		{"H5 attempt's own result first", `{"Response":{"ErrorCode":17,"VerificationDetailList":[{"ErrorCode":1001,"LivenessErrorCode":1202,"CompareErrorCode":null}]}}`,
+			want{SaaS, "17", "saas 1001", nil, CategoryEnded}},
+		{"H5 attempt's stage code when its result is 0", `{"Response":{"ErrorCode":17,"VerificationDetailList":[{"ErrorCode":0,"LivenessErrorCode":1202}]}}`,
 			want{SaaS, "17", "saas 1202", nil, CategoryEnded}},
+		{"no cause for a specific result", `{"Response":{"ErrorCode":2016,"VerificationDetailList":[{"ErrorCode":2016,"LivenessErrorCode":1001,"CompareErrorCode":2016}]}}`,
+			want{SaaS, "2016", "", nil, CategoryRejected}},
+		{"no cause for a failed call", `{"Response":{"Error":{"Code":"InternalError"},"VerificationDetailList":[{"ErrorCode":1201}]}}`,
+			want{PaaS, "InternalError", "", nil, CategoryTemporary}},
+		{"no App SDK cause for a PaaS result", `{"Response":{"Result":"FailedOperation.UnKnown","CompareResults":[{"ErrorCode":"1201"}]}}`,
+			want{PaaS, "FailedOperation.UnKnown", "", nil, CategoryTemporary}},
 		{"H5 cause equal to the result is no cause", `{"Response":{"ErrorCode":1201,"VerificationDetailList":[{"ErrorCode":1201,"LivenessErrorCode":1201}]}}`,
 			want{SaaS, "1201", "", nil, CategoryUserAction}},
 		{"H5 1409 (2026)", `{"Response":{"ErrorCode":1409}}`, want{SaaS, "1409", "", nil, CategoryEnded}},
@@ -69,6 +78,18 @@ func TestResponse(t *testing.T) {
 		{"no wrapper", `{"ErrorCode":1203,"RequestId":"c1"}`, want{SaaS, "1203", "", nil, CategoryUserAction}},
 		{"legacy error", `{"code":4000,"message":"x","codeDesc":"InvalidParameter"}`, want{PaaS, "InvalidParameter", "", nil, CategoryIntegration}},
 		{"legacy code 0 is no result", `{"code":0,"message":"","codeDesc":"Success"}`, want{"", "", "", ErrNoCode, CategoryUnknown}},
+		{"a legacy failure wins over a Result", `{"code":4000,"codeDesc":"InvalidParameter","Result":"Success"}`, want{PaaS, "InvalidParameter", "", nil, CategoryIntegration}},
+		{"a legacy failure beside a wrapper", `{"Response":{"ErrorCode":0},"code":4000,"codeDesc":"AuthFailure.SignatureExpire"}`, want{PaaS, "AuthFailure.SignatureExpire", "", nil, CategoryIntegration}},
+		// Keys the service never writes so: failed closed, never success.
+		{"a key in another case", `{"Response":{"ErrorCode":1201,"errorcode":0}}`, want{"", "", "", ErrMalformedResponse, CategoryUnknown}},
+		{"a key only in another case", `{"Response":{"errorcode":0}}`, want{"", "", "", ErrMalformedResponse, CategoryUnknown}},
+		{"a repeated key", `{"Response":{"ErrorCode":1201,"ErrorCode":0}}`, want{"", "", "", ErrMalformedResponse, CategoryUnknown}},
+		{"an escaped repeated key", `{"Response":{"ErrorCode":1201,"\u0045rrorCode":0}}`, want{"", "", "", ErrMalformedResponse, CategoryUnknown}},
+		{"a lower-case error erasing the failure", `{"Response":{"Error":{"Code":"AuthFailure.SignatureExpire"},"error":null,"Result":"Success"}}`, want{"", "", "", ErrMalformedResponse, CategoryUnknown}},
+		{"a repeated key inside Error", `{"Response":{"Error":{"Code":"InternalError","code":""}}}`, want{"", "", "", ErrMalformedResponse, CategoryUnknown}},
+		{"fields beside a wrapper", `{"Response":null,"Result":"Success"}`, want{"", "", "", ErrMalformedResponse, CategoryUnknown}},
+		{"a wrapper in another case", `{"response":{"ErrorCode":0}}`, want{"", "", "", ErrMalformedResponse, CategoryUnknown}},
+		{"unknown keys in any case are ignored", `{"Response":{"ErrorCode":1203,"Sim":1,"sim":2,"Extra":"x"}}`, want{SaaS, "1203", "", nil, CategoryUserAction}},
 		// Bodies that are not a response.
 		{"not JSON", `<html>502</html>`, want{"", "", "", ErrMalformedResponse, CategoryUnknown}},
 		{"truncated", `{"Response":{"ErrorCode":12`, want{"", "", "", ErrMalformedResponse, CategoryUnknown}},
@@ -130,6 +151,45 @@ func TestResponseDetails(t *testing.T) {
 	}
 	if res.Message.Lang.String() != "th" || res.Cause == nil || res.Cause.Code != "1002" || res.Cause.Lang.String() != "th" {
 		t.Errorf("Message %+v, Cause %+v; want both in Thai, the cause 1002", res.Message, res.Cause)
+	}
+}
+
+// TestResponseLongAttempts: only the newest attempt is decoded, so a body
+// of a million attempts costs memory of the order of the body, not more.
+func TestResponseLongAttempts(t *testing.T) {
+	loc := newBundle(t).Localizer("en")
+	for _, list := range []string{"VerificationDetailList", "CompareResults"} {
+		head := `{"Response":{"ErrorCode":16,"` + list + `":[`
+		n := (MaxResponseSize - len(head) - 40) / 3
+		body := head + strings.Repeat("{},", n) + `{"ErrorCode":1201}]}}`
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		res, err := loc.Response([]byte(body))
+		runtime.ReadMemStats(&after)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 8*MaxResponseSize {
+			t.Errorf("%s: Response allocated %d MiB for a %d KiB body", list, alloc>>20, len(body)>>10)
+		}
+		if list == "VerificationDetailList" && (res.Cause == nil || res.Cause.Code != "1201") {
+			t.Errorf("%s: cause %+v; want the newest attempt, 1201", list, res.Cause)
+		}
+	}
+}
+
+// TestResponseOCRWarnings: an App SDK card result's warnings and the H5
+// OCR result's are support details.
+func TestResponseOCRWarnings(t *testing.T) {
+	loc := newBundle(t).Localizer("en")
+	res, _ := loc.Response([]byte(`{"Response":{"Result":"0","CardVerifyResults":[{"WarnCardInfos":[-9101]},{"WarnCardInfos":[-9102]}]}}`))
+	if strings.Join(res.Details, "|") != "ocr-warning -9102: Alarm for photocopied certificate" {
+		t.Errorf("Details = %q", res.Details)
+	}
+	res, _ = loc.Response([]byte(`{"Response":{"ErrorCode":0,"OCRResult":[{"WarnCardInfos":[9103]}]}}`))
+	if strings.Join(res.Details, "|") != "ocr-warning 9103: Alarm for photographed (rephotographed) certificate" {
+		t.Errorf("Details = %q", res.Details)
 	}
 }
 
