@@ -149,12 +149,12 @@ type rawBody struct {
 	ErrorMsg    *string  `json:"ErrorMsg"`
 	Description *string  `json:"Description"`
 
-	H5Attempts  lastOf[h5Attempt]  `json:"VerificationDetailList"`
-	SDKAttempts lastOf[sdkAttempt] `json:"CompareResults"`
-	Cards       lastOf[warnings]   `json:"CardVerifyResults"` // App SDK: WarnCardInfos, negative
-	OCR         lastOf[warnings]   `json:"OCRResult"`         // H5: WarnCardInfos, positive
-	LivenessInfoTag []*string `json:"LivenessInfoTag"`
-	DeviceInfoLevel *string   `json:"DeviceInfoLevel"`
+	H5Attempts      lastOf[h5Attempt]  `json:"VerificationDetailList"`
+	SDKAttempts     lastOf[sdkAttempt] `json:"CompareResults"`
+	Cards           lastOf[warnings]   `json:"CardVerifyResults"` // App SDK: WarnCardInfos, negative
+	OCR             lastOf[warnings]   `json:"OCRResult"`         // H5: WarnCardInfos, positive
+	LivenessInfoTag []*string          `json:"LivenessInfoTag"`
+	DeviceInfoLevel *string            `json:"DeviceInfoLevel"`
 }
 
 // h5Attempt is an entry of the H5 flow's VerificationDetailList.
@@ -343,9 +343,6 @@ func (c *jsonCode) UnmarshalJSON(b []byte) error {
 
 // value returns the code, and false for a missing or null field or "".
 func (c jsonCode) value() (string, bool) { return c.s, c.set && c.s != "" }
-
-// present reports whether the field was there with a value.
-func (c jsonCode) present() bool { return c.set }
 
 func deref(s *string) string {
 	if s == nil {
