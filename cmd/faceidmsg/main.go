@@ -61,6 +61,7 @@ const usage = `usage:
   faceidmsg list [-lang TAGS] [-locales DIR] [-json]
   faceidmsg languages [-locales DIR] [-pseudo] [-json]
   faceidmsg resolve [-lang TAGS] [-locales DIR] [-json] [FILE|-]
+  faceidmsg serve [-addr HOST:PORT] [-locales DIR]
 
 translators:
   faceidmsg check [-locales DIR] [-complete] [-json]
@@ -138,6 +139,8 @@ func dispatch(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		return lookup(args, stdout, stderr)
 	case "resolve":
 		return resolve(args, stdin, stdout, stderr)
+	case "serve":
+		return serveCmd(args, stdout, stderr)
 	case "list":
 		return list(args, stdout)
 	case "languages":
@@ -256,7 +259,6 @@ func (o *options) bundle() (*faceidmsg.Bundle, error) {
 	}
 	return src.bundle()
 }
-
 
 func lookup(args []string, stdout, stderr io.Writer) error {
 	var o options

@@ -1,0 +1,70 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"github.com/faceidmsg/faceidmsg/httpmsg"
+)
+
+// shutdownGrace is how long serve waits for requests in flight when it is
+// told to stop.
+const shutdownGrace = 20 * time.Second
+
+// serveCmd runs the HTTP API and catalogue page until SIGINT or SIGTERM.
+func serveCmd(args []string, stdout, stderr io.Writer) error {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	return serve(ctx, args, stdout, nil)
+}
+
+// serve listens on -addr (127.0.0.1:8080 unless given) and serves until
+// ctx ends, then shuts down gracefully: it stops accepting, and finishes
+// the requests in flight. ready, if not nil, receives the address it
+// listens on.
+func serve(ctx context.Context, args []string, stdout io.Writer, ready chan<- string) error {
+	var o options
+	fs := o.flags("serve", false)
+	addr := fs.String("addr", "127.0.0.1:8080", "host:port to listen on")
+	if err := o.parseNoArgs(fs, args); err != nil {
+		return err
+	}
+	b, err := o.bundle()
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return err
+	}
+	srv := httpmsg.NewServer(ln.Addr().String(), httpmsg.NewHandler(b))
+	fmt.Fprintf(stdout, "serving on http://%s/\n", ln.Addr())
+	if ready != nil {
+		ready <- ln.Addr().String()
+	}
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ln) }()
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+	}
+	sctx, cancel := context.WithTimeout(context.Background(), shutdownGrace)
+	defer cancel()
+	if err := srv.Shutdown(sctx); err != nil {
+		return fmt.Errorf("shutting down: %w", err)
+	}
+	if err := <-done; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	fmt.Fprintln(stdout, "stopped")
+	return nil
+}

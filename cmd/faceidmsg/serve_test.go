@@ -1,0 +1,114 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/faceidmsg/faceidmsg"
+)
+
+// TestServeShutdownLosesNothing: requests in flight when serve is told to
+// stop (their bodies still arriving) all get their whole answer; then
+// serve returns, and nothing listens any more.
+func TestServeShutdownLosesNothing(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	ready := make(chan string, 1)
+	served := make(chan error, 1)
+	var out bytes.Buffer
+	go func() { served <- serve(ctx, []string{"-addr", "127.0.0.1:0"}, &out, ready) }()
+	var addr string
+	select {
+	case addr = <-ready:
+	case err := <-served:
+		t.Fatalf("serve: %v", err)
+	case <-time.After(10 * time.Second):
+		t.Fatal("serve did not start")
+	}
+	body := `{"Response":{"ErrorCode":16,"VerificationDetailList":[{"ErrorCode":2016,"LivenessErrorCode":0,"CompareErrorCode":2016}],"RequestId":"r-1"}}`
+	b, _ := faceidmsg.New()
+	want, _ := b.Localizer("th").Response([]byte(body))
+	wantJSON, _ := json.Marshal(want)
+
+	const n = 8
+	var wg sync.WaitGroup
+	started := make(chan struct{}, n)
+	results := make(chan string, n)
+	writers := make([]*io.PipeWriter, n)
+	for i := range n {
+		pr, pw := io.Pipe()
+		writers[i] = pw
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			req, _ := http.NewRequest("POST", "http://"+addr+"/v1/resolve", pr)
+			req.Header.Set("Accept-Language", "th")
+			started <- struct{}{}
+			resp, err := (&http.Client{Timeout: 20 * time.Second}).Do(req)
+			if err != nil {
+				results <- err.Error()
+				return
+			}
+			got, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode != 200 || strings.TrimSpace(string(got)) != string(wantJSON) {
+				results <- fmt.Sprintf("%d %s", resp.StatusCode, got)
+				return
+			}
+			results <- ""
+		}()
+	}
+	// Every request sends half its body, then the server is told to stop,
+	// then the rest arrives.
+	for i := range n {
+		<-started
+		go writers[i].Write([]byte(body[:len(body)/2]))
+	}
+	time.Sleep(300 * time.Millisecond)
+	cancel()
+	time.Sleep(200 * time.Millisecond)
+	for _, w := range writers {
+		w.Write([]byte(body[len(body)/2:]))
+		w.Close()
+	}
+	wg.Wait()
+	close(results)
+	for r := range results {
+		if r != "" {
+			t.Errorf("a request in flight at shutdown got %s", r)
+		}
+	}
+	select {
+	case err := <-served:
+		if err != nil {
+			t.Errorf("serve returned %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("serve did not return after shutdown")
+	}
+	if _, err := http.Get("http://" + addr + "/healthz"); err == nil {
+		t.Error("the server still answers after shutdown")
+	}
+	if !strings.Contains(out.String(), "serving on http://127.0.0.1:") || !strings.Contains(out.String(), "stopped") {
+		t.Errorf("serve printed %q", out.String())
+	}
+}
+
+func TestServeUsage(t *testing.T) {
+	for _, args := range [][]string{{"serve", "extra"}, {"serve", "-addr"}, {"serve", "-nope"}} {
+		if code, _, _ := runCLI(t, args...); code != 2 {
+			t.Errorf("%q = %d; want 2", args, code)
+		}
+	}
+	if code, _, errOut := runCLI(t, "serve", "-addr", "256.0.0.1:0"); code != 1 || errOut == "" {
+		t.Errorf("serve on a bad address = %d, %q; want 1 and an error", code, errOut)
+	}
+}

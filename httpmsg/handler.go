@@ -1,0 +1,223 @@
+package httpmsg
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"io"
+	"net/http"
+	"strings"
+	"sync"
+
+	"github.com/faceidmsg/faceidmsg"
+)
+
+// handler serves the API and the catalogue page for one bundle.
+type handler struct {
+	b     *faceidmsg.Bundle
+	c     config
+	cache sync.Map // cacheKey -> *cached: bodies that cannot change for a build
+}
+
+// cacheKey names a body that depends only on the build, the language and
+// the path. Only known codes, the lists and the languages are kept, so
+// the cache is bounded by the catalogue, whatever clients ask for.
+type cacheKey struct {
+	loc  *faceidmsg.Localizer // nil for what does not depend on the language
+	what string
+	ns   faceidmsg.Namespace
+	code string
+}
+
+type cached struct {
+	body []byte
+	etag string
+	lang string
+}
+
+// NewHandler returns the handler of the HTTP API and the catalogue page,
+// with Middleware in front of it:
+//
+//	GET  /v1/codes/{code}  the message of a code as LookupCode reads it
+//	                       (1201, saas:1201, appsdk:-999,
+//	                       FailedOperation.CompareFail); 404 problem for an
+//	                       unknown code, its title and detail localized
+//	GET  /v1/codes         every code's message
+//	GET  /v1/languages     the locales
+//	POST /v1/resolve       a raw service response in, the resolution out
+//	                       (as "faceidmsg resolve -json"); 400 for a
+//	                       malformed body, 422 for one with no code, 413
+//	                       over 1 MiB, read no further
+//	GET  /healthz          "ok"
+//	GET  /                 the catalogue page, in the negotiated language
+//
+// Responses that cannot change for a build carry a strong ETag and answer
+// If-None-Match with 304. A wrong method is a 405 and an unknown path a 404,
+// both as application/problem+json. Mount it under a prefix with
+// http.StripPrefix. It is safe for concurrent use.
+func NewHandler(b *faceidmsg.Bundle, opts ...Option) http.Handler {
+	h := &handler{b: b, c: newConfig(opts)}
+	mux := http.NewServeMux()
+	mux.HandleFunc("/v1/codes/{code}", h.only(h.code, http.MethodGet))
+	mux.HandleFunc("/v1/codes", h.only(h.codes, http.MethodGet))
+	mux.HandleFunc("/v1/languages", h.only(h.languages, http.MethodGet))
+	mux.HandleFunc("/v1/resolve", h.only(h.resolve, http.MethodPost))
+	mux.HandleFunc("/healthz", h.only(h.health, http.MethodGet))
+	mux.HandleFunc("/{$}", h.only(h.page, http.MethodGet))
+	mux.HandleFunc("/", h.notFound)
+	return Middleware(b, opts...)(mux)
+}
+
+// only admits the given method (and HEAD with GET); any other is a 405
+// problem naming the allowed ones.
+func (h *handler) only(f http.HandlerFunc, method string) http.HandlerFunc {
+	allow := method
+	if method == http.MethodGet {
+		allow = "GET, HEAD"
+	}
+	return func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != method && !(method == http.MethodGet && r.Method == http.MethodHead) {
+			w.Header().Set("Allow", allow)
+			h.httpProblem(w, http.StatusMethodNotAllowed)
+			return
+		}
+		f(w, r)
+	}
+}
+
+// httpProblem writes a problem that is about HTTP, not a message:
+// type about:blank, its title the status phrase, as RFC 9457 asks.
+func (h *handler) httpProblem(w http.ResponseWriter, status int) {
+	body, _ := json.Marshal(struct {
+		Type   string `json:"type"`
+		Title  string `json:"title"`
+		Status int    `json:"status"`
+	}{"about:blank", http.StatusText(status), status})
+	writeBody(w, status, "application/problem+json", "en", append(body, '\n'))
+}
+
+func (h *handler) notFound(w http.ResponseWriter, r *http.Request) {
+	h.httpProblem(w, http.StatusNotFound)
+}
+
+func (h *handler) health(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Cache-Control", "no-store")
+	writeBody(w, http.StatusOK, "text/plain; charset=utf-8", "en", []byte("ok\n"))
+}
+
+func (h *handler) code(w http.ResponseWriter, r *http.Request) {
+	loc := Localizer(r.Context())
+	raw := r.PathValue("code")
+	m, err := loc.LookupCode(raw)
+	if err != nil {
+		// Not cached: a client can ask for any number of unknown codes.
+		WriteProblem(w, NewProblem(h.c.typeBase, http.StatusNotFound, m, ""))
+		return
+	}
+	h.serveCached(w, r, cacheKey{loc, "code", m.Namespace, m.Code}, func() (any, string) {
+		return m, m.Lang.String()
+	})
+}
+
+func (h *handler) codes(w http.ResponseWriter, r *http.Request) {
+	loc := Localizer(r.Context())
+	h.serveCached(w, r, cacheKey{loc: loc, what: "codes"}, func() (any, string) {
+		return loc.Messages(), loc.Tag().String()
+	})
+}
+
+func (h *handler) languages(w http.ResponseWriter, r *http.Request) {
+	h.serveCached(w, r, cacheKey{what: "languages"}, func() (any, string) {
+		type lang struct {
+			Tag    string `json:"tag"`
+			Name   string `json:"name"`
+			Native string `json:"native"`
+			Pseudo bool   `json:"pseudo"`
+		}
+		var out []lang
+		for _, l := range h.b.Languages() {
+			out = append(out, lang{l.Tag.String(), l.Name, l.Native, l.Pseudo})
+		}
+		return out, "en"
+	})
+}
+
+// serveCached writes the JSON of what make returns, building it once per
+// key, with an ETag, answering a matching If-None-Match with 304.
+func (h *handler) serveCached(w http.ResponseWriter, r *http.Request, k cacheKey, make func() (any, string)) {
+	v, ok := h.cache.Load(k)
+	if !ok {
+		data, lang := make()
+		body, err := json.Marshal(data)
+		if err != nil {
+			h.httpProblem(w, http.StatusInternalServerError)
+			return
+		}
+		body = append(body, '\n')
+		sum := sha256.Sum256(body)
+		v, _ = h.cache.LoadOrStore(k, &cached{body: body, etag: `"` + hex.EncodeToString(sum[:12]) + `"`, lang: lang})
+	}
+	c := v.(*cached)
+	hdr := w.Header()
+	hdr.Set("ETag", c.etag)
+	hdr.Set("Cache-Control", "no-cache")
+	if etagMatch(r.Header.Get("If-None-Match"), c.etag) {
+		hdr.Set("Content-Language", c.lang)
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	if r.Method == http.MethodHead {
+		hdr.Set("Content-Type", "application/json")
+		hdr.Set("Content-Language", c.lang)
+		w.WriteHeader(http.StatusOK)
+		return
+	}
+	writeBody(w, http.StatusOK, "application/json", c.lang, c.body)
+}
+
+// etagMatch reports whether an If-None-Match header matches etag, with
+// the weak comparison RFC 9110 asks for there.
+func etagMatch(header, etag string) bool {
+	if header == "" {
+		return false
+	}
+	for _, t := range strings.Split(header, ",") {
+		t = strings.TrimPrefix(strings.TrimSpace(t), "W/")
+		if t == "*" || t == etag {
+			return true
+		}
+	}
+	return false
+}
+
+func (h *handler) resolve(w http.ResponseWriter, r *http.Request) {
+	loc := Localizer(r.Context())
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, faceidmsg.MaxResponseSize))
+	if err != nil {
+		res, _ := loc.Response(nil) // the generic text, no code
+		status := http.StatusBadRequest
+		var tooLarge *http.MaxBytesError
+		if errors.As(err, &tooLarge) {
+			status = http.StatusRequestEntityTooLarge
+		}
+		WriteProblem(w, NewProblem(h.c.typeBase, status, res.Message, ""))
+		return
+	}
+	res, err := loc.Response(body)
+	switch {
+	case errors.Is(err, faceidmsg.ErrMalformedResponse):
+		WriteProblem(w, NewProblem(h.c.typeBase, http.StatusBadRequest, res.Message, res.RequestID))
+		return
+	case errors.Is(err, faceidmsg.ErrNoCode):
+		WriteProblem(w, NewProblem(h.c.typeBase, http.StatusUnprocessableEntity, res.Message, res.RequestID))
+		return
+	}
+	out, err := json.Marshal(res)
+	if err != nil {
+		h.httpProblem(w, http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	writeBody(w, http.StatusOK, "application/json", res.Message.Lang.String(), append(out, '\n'))
+}

@@ -1,0 +1,295 @@
+package httpmsg
+
+import (
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/faceidmsg/faceidmsg"
+)
+
+func newBundle(t testing.TB) *faceidmsg.Bundle {
+	t.Helper()
+	b, err := faceidmsg.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// do runs one request through h and returns the response.
+func do(t testing.TB, h http.Handler, method, target string, body io.Reader, header ...string) *http.Response {
+	t.Helper()
+	req := httptest.NewRequest(method, target, body)
+	for i := 0; i+1 < len(header); i += 2 {
+		req.Header.Add(header[i], header[i+1])
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	return rec.Result()
+}
+
+func readAll(t testing.TB, r *http.Response) string {
+	t.Helper()
+	b, err := io.ReadAll(r.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func TestCodeEndpoint(t *testing.T) {
+	b := newBundle(t)
+	h := NewHandler(b)
+	for _, code := range []string{"1201", "saas:1201", "appsdk:-999", "FailedOperation.CompareFail", "InvalidParameterValue.BizTokenExpired"} {
+		r := do(t, h, "GET", "/v1/codes/"+code, nil, "Accept-Language", "th-TH,th;q=0.9")
+		body := readAll(t, r)
+		want, _ := b.Localizer("th").LookupCode(code)
+		wantJSON, _ := json.Marshal(want)
+		if r.StatusCode != 200 || strings.TrimSpace(body) != string(wantJSON) {
+			t.Errorf("GET /v1/codes/%s = %d %s; want 200 %s", code, r.StatusCode, body, wantJSON)
+		}
+		if r.Header.Get("Content-Type") != "application/json" || r.Header.Get("Content-Language") != want.Lang.String() {
+			t.Errorf("%s: Content-Type %q, Content-Language %q", code, r.Header.Get("Content-Type"), r.Header.Get("Content-Language"))
+		}
+		if vary := r.Header.Values("Vary"); len(vary) != 1 || vary[0] != "Accept-Language" {
+			t.Errorf("%s: Vary %q; want Accept-Language", code, vary)
+		}
+		// The ETag answers If-None-Match with 304, in the same language.
+		etag := r.Header.Get("ETag")
+		if !regexp.MustCompile(`^"[0-9a-f]{24}"$`).MatchString(etag) {
+			t.Fatalf("%s: ETag %q", code, etag)
+		}
+		r = do(t, h, "GET", "/v1/codes/"+code, nil, "Accept-Language", "th", "If-None-Match", `"x", `+etag)
+		if r.StatusCode != http.StatusNotModified || readAll(t, r) != "" {
+			t.Errorf("%s: If-None-Match = %d; want 304 with no body", code, r.StatusCode)
+		}
+		// Another language is another body and another ETag.
+		r = do(t, h, "GET", "/v1/codes/"+code, nil, "Accept-Language", "ja", "If-None-Match", etag)
+		if r.StatusCode != 200 || r.Header.Get("ETag") == etag {
+			t.Errorf("%s in ja: %d, ETag %s; want 200 and a new ETag", code, r.StatusCode, r.Header.Get("ETag"))
+		}
+	}
+}
+
+func TestUnknownCodeIsLocalizedProblem(t *testing.T) {
+	b := newBundle(t)
+	h := NewHandler(b)
+	r := do(t, h, "GET", "/v1/codes/1999", nil, "Accept-Language", "zh-TW")
+	var p Problem
+	if err := json.Unmarshal([]byte(readAll(t, r)), &p); err != nil {
+		t.Fatal(err)
+	}
+	m, _ := b.Localizer("zh-TW").LookupCode("1999")
+	if r.StatusCode != 404 || r.Header.Get("Content-Type") != "application/problem+json" || r.Header.Get("Content-Language") != "zh-Hant" {
+		t.Errorf("GET /v1/codes/1999 = %d %q %q", r.StatusCode, r.Header.Get("Content-Type"), r.Header.Get("Content-Language"))
+	}
+	want := Problem{Type: "urn:faceidmsg:message:UnknownCode", Title: m.Text, Status: 404, Detail: m.Hint,
+		Code: "saas:1999", Category: faceidmsg.CategoryUnknown, Hint: m.Hint, Lang: "zh-Hant"}
+	if p != want {
+		t.Errorf("problem = %+v; want %+v", p, want)
+	}
+	// A code a service never sends is not echoed, not even in a path.
+	r = do(t, h, "GET", "/v1/codes/%3Cimg%20src%3Dx%3E", nil)
+	if body := readAll(t, r); r.StatusCode != 404 || strings.Contains(body, "<img") {
+		t.Errorf("hostile code: %d %s", r.StatusCode, body)
+	}
+}
+
+func TestListsAndHealth(t *testing.T) {
+	b := newBundle(t)
+	h := NewHandler(b)
+	r := do(t, h, "GET", "/v1/codes", nil, "Accept-Language", "id")
+	var ms []map[string]any
+	if err := json.Unmarshal([]byte(readAll(t, r)), &ms); err != nil || len(ms) != len(b.Localizer("id").Messages()) || r.Header.Get("ETag") == "" {
+		t.Errorf("GET /v1/codes: %d messages, %v, ETag %q", len(ms), err, r.Header.Get("ETag"))
+	}
+	r = do(t, h, "GET", "/v1/languages", nil)
+	var ls []map[string]any
+	if err := json.Unmarshal([]byte(readAll(t, r)), &ls); err != nil || len(ls) != len(b.Languages()) || ls[0]["tag"] != "en" {
+		t.Errorf("GET /v1/languages: %v, %v", ls, err)
+	}
+	r = do(t, h, "GET", "/healthz", nil)
+	if body := readAll(t, r); r.StatusCode != 200 || body != "ok\n" {
+		t.Errorf("GET /healthz = %d %q", r.StatusCode, body)
+	}
+	r = do(t, h, "HEAD", "/v1/codes/1201", nil)
+	if body := readAll(t, r); r.StatusCode != 200 || body != "" || r.Header.Get("ETag") == "" {
+		t.Errorf("HEAD /v1/codes/1201 = %d %q", r.StatusCode, body)
+	}
+}
+
+func TestResolveEndpoint(t *testing.T) {
+	b := newBundle(t)
+	h := NewHandler(b)
+	body := `{"Response":{"ErrorCode":16,"VerificationDetailList":[{"ErrorCode":2016,"LivenessErrorCode":0,"CompareErrorCode":2016}],"RequestId":"r-1"}}`
+	r := do(t, h, "POST", "/v1/resolve", strings.NewReader(body), "Accept-Language", "th")
+	want, _ := b.Localizer("th").Response([]byte(body))
+	wantJSON, _ := json.Marshal(want)
+	if got := readAll(t, r); r.StatusCode != 200 || strings.TrimSpace(got) != string(wantJSON) || r.Header.Get("Content-Language") != "th" {
+		t.Errorf("POST /v1/resolve = %d %s; want 200 %s", r.StatusCode, got, wantJSON)
+	}
+	for _, tt := range []struct {
+		name, body string
+		status     int
+	}{
+		{"malformed", `{"Response":`, 400},
+		{"no code", `{"Response":{"ErrorCode":null}}`, 422},
+		{"over 1 MiB", `{"x":"` + strings.Repeat("x", faceidmsg.MaxResponseSize) + `"}`, 413},
+	} {
+		r := do(t, h, "POST", "/v1/resolve", strings.NewReader(tt.body), "Accept-Language", "ja")
+		var p Problem
+		err := json.Unmarshal([]byte(readAll(t, r)), &p)
+		m, _ := b.Localizer("ja").LookupCode("\x00")
+		if r.StatusCode != tt.status || err != nil || r.Header.Get("Content-Type") != "application/problem+json" || p.Title != m.Text || p.Lang != "ja" {
+			t.Errorf("%s: %d %+v %v; want %d and the generic Japanese text", tt.name, r.StatusCode, p, err, tt.status)
+		}
+	}
+}
+
+// TestResolveReadsNoFurther: a body over the cap is cut off one byte past
+// it.
+func TestResolveReadsNoFurther(t *testing.T) {
+	h := NewHandler(newBundle(t))
+	cr := &countingReader{left: 8 * faceidmsg.MaxResponseSize}
+	r := do(t, h, "POST", "/v1/resolve", cr)
+	if r.StatusCode != 413 || cr.read > faceidmsg.MaxResponseSize+64<<10 {
+		t.Errorf("status %d after reading %d bytes; want 413 near %d", r.StatusCode, cr.read, faceidmsg.MaxResponseSize)
+	}
+}
+
+type countingReader struct{ left, read int }
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	if c.left == 0 {
+		return 0, io.EOF
+	}
+	n := min(len(p), c.left)
+	for i := range p[:n] {
+		p[i] = 'x'
+	}
+	c.left -= n
+	c.read += n
+	return n, nil
+}
+
+func TestMethodsAndPaths(t *testing.T) {
+	h := NewHandler(newBundle(t))
+	for _, tt := range []struct {
+		method, path string
+		status       int
+		allow        string
+	}{
+		{"POST", "/v1/codes/1201", 405, "GET, HEAD"},
+		{"DELETE", "/v1/codes", 405, "GET, HEAD"},
+		{"GET", "/v1/resolve", 405, "POST"},
+		{"GET", "/v1/nope", 404, ""},
+		{"GET", "/index.html", 404, ""},
+		{"GET", "/v1/codes/", 404, ""},
+	} {
+		r := do(t, h, tt.method, tt.path, nil)
+		var p map[string]any
+		err := json.Unmarshal([]byte(readAll(t, r)), &p)
+		if r.StatusCode != tt.status || err != nil || r.Header.Get("Content-Type") != "application/problem+json" || r.Header.Get("Allow") != tt.allow ||
+			p["type"] != "about:blank" || p["title"] != http.StatusText(tt.status) {
+			t.Errorf("%s %s = %d %v Allow %q; want %d problem+json Allow %q", tt.method, tt.path, r.StatusCode, p, r.Header.Get("Allow"), tt.status, tt.allow)
+		}
+	}
+}
+
+func TestMiddlewarePrecedence(t *testing.T) {
+	b := newBundle(t)
+	var got string
+	h := Middleware(b, WithCookie("lang"))(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		got = Localizer(r.Context()).Tag().String()
+	}))
+	for _, tt := range []struct {
+		target, cookie, header, want string
+	}{
+		{"/", "", "th", "th"},
+		{"/?lang=id", "", "th", "id"},
+		{"/?lang=id", "ja", "th", "id"},
+		{"/", "ja", "th", "ja"},
+		{"/?lang=qaa", "ja", "th", "ja"},
+		{"/?x=1&lang=zh%2DTW", "", "", "zh-Hant"},
+		{"/?lang=%ZZ", "", "th", "th"},
+		{"/", "", "", "en"},
+	} {
+		req := httptest.NewRequest("GET", tt.target, nil)
+		if tt.header != "" {
+			req.Header.Set("Accept-Language", tt.header)
+		}
+		if tt.cookie != "" {
+			req.AddCookie(&http.Cookie{Name: "lang", Value: tt.cookie})
+		}
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if got != tt.want {
+			t.Errorf("%s cookie %q header %q: %s; want %s", tt.target, tt.cookie, tt.header, got, tt.want)
+		}
+		if vary := rec.Header().Values("Vary"); strings.Join(vary, ",") != "Accept-Language,Cookie" {
+			t.Errorf("Vary = %q; want Accept-Language and Cookie", vary)
+		}
+	}
+	if Localizer(httptest.NewRequest("GET", "/", nil).Context()) != nil {
+		t.Error("Localizer of a request that did not pass the middleware is not nil")
+	}
+}
+
+func TestMountedUnderPrefix(t *testing.T) {
+	mux := http.NewServeMux()
+	mux.Handle("/faceid/", http.StripPrefix("/faceid", NewHandler(newBundle(t))))
+	r := do(t, mux, "GET", "/faceid/v1/codes/1201", nil)
+	if r.StatusCode != 200 {
+		t.Errorf("GET /faceid/v1/codes/1201 = %d", r.StatusCode)
+	}
+	r = do(t, mux, "GET", "/faceid/", nil)
+	if r.StatusCode != 200 || !strings.Contains(readAll(t, r), "<table") {
+		t.Errorf("GET /faceid/ = %d", r.StatusCode)
+	}
+}
+
+func TestPage(t *testing.T) {
+	b := newBundle(t)
+	h := NewHandler(b)
+	r := do(t, h, "GET", "/?lang=ar", nil)
+	body := readAll(t, r)
+	csp := r.Header.Get("Content-Security-Policy")
+	nonce := regexp.MustCompile(`script-src 'nonce-([A-Za-z0-9_-]+)'`).FindStringSubmatch(csp)
+	if r.StatusCode != 200 || nonce == nil || !strings.Contains(csp, "default-src 'none'") {
+		t.Fatalf("GET /?lang=ar = %d, CSP %q", r.StatusCode, csp)
+	}
+	for _, want := range []string{`<html lang="ar" dir="rtl">`, `<script nonce="` + nonce[1] + `">`, `<style nonce="` + nonce[1] + `">`} {
+		if !strings.Contains(body, want) {
+			t.Errorf("page lacks %s", want)
+		}
+	}
+	if strings.Count(body, "<script") != 1 || strings.Contains(body, "<link") || strings.Contains(body, "src=") {
+		t.Error("page has more than its one script, or an external asset")
+	}
+	m, _ := b.Localizer("ar").LookupNumber(1201)
+	if !strings.Contains(body, m.Text) || r.Header.Get("Content-Language") != "ar" {
+		t.Errorf("page lacks the Arabic text %q", m.Text)
+	}
+	for _, l := range b.Languages() {
+		if !strings.Contains(body, `hreflang="`+l.Tag.String()+`"`) {
+			t.Errorf("picker lacks %s", l.Tag)
+		}
+	}
+	// A second response gets another nonce.
+	r2 := do(t, h, "GET", "/?lang=ar", nil)
+	if r2.Header.Get("Content-Security-Policy") == csp {
+		t.Error("two responses share a nonce")
+	}
+	// Left to right, and the pseudo-locale right to left.
+	if body := readAll(t, do(t, h, "GET", "/?lang=th", nil)); !strings.Contains(body, `<html lang="th" dir="ltr">`) {
+		t.Error("th page is not ltr")
+	}
+	if body := readAll(t, do(t, h, "GET", "/?lang=ar-XB", nil)); !strings.Contains(body, `<html lang="ar-XB" dir="rtl">`) {
+		t.Error("ar-XB page is not rtl")
+	}
+}

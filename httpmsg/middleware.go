@@ -1,0 +1,113 @@
+package httpmsg
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/faceidmsg/faceidmsg"
+)
+
+// Option configures Middleware and NewHandler.
+type Option func(*config)
+
+type config struct {
+	param    string // query parameter naming a language; "" for none
+	cookie   string // cookie naming a language; "" for none
+	typeBase string // prefix of a problem's type URI
+}
+
+func newConfig(opts []Option) config {
+	c := config{param: "lang", typeBase: "urn:faceidmsg:message:"}
+	for _, o := range opts {
+		o(&c)
+	}
+	return c
+}
+
+// WithQueryParam names the query parameter that chooses the language
+// ("lang" unless set; "" turns it off).
+func WithQueryParam(name string) Option { return func(c *config) { c.param = name } }
+
+// WithCookie names a cookie that holds the reader's chosen language, read
+// after the query parameter and before Accept-Language. Responses then
+// also vary by Cookie.
+func WithCookie(name string) Option { return func(c *config) { c.cookie = name } }
+
+// WithProblemTypeBase sets the prefix of problem type URIs: a problem's
+// type is the prefix and its message ID. The default,
+// "urn:faceidmsg:message:", names without locating; give an https URL of
+// your own documentation to make types resolve.
+func WithProblemTypeBase(uri string) Option { return func(c *config) { c.typeBase = uri } }
+
+type ctxKey struct{}
+
+// Localizer returns the Localizer Middleware chose for the request whose
+// context is ctx, or nil when the request did not pass through it.
+func Localizer(ctx context.Context) *faceidmsg.Localizer {
+	l, _ := ctx.Value(ctxKey{}).(*faceidmsg.Localizer)
+	return l
+}
+
+// Middleware negotiates the language of each request once, with the
+// bundle's rules (see faceidmsg's package documentation), and hands the
+// Localizer to next in the request's context. The preferences are read in
+// this order: the query parameter (lang), the cookie, if one is named,
+// then every Accept-Language header. Whatever they hold, the work is
+// bounded, and a value no locale serves is skipped. It sets Vary:
+// Accept-Language (and Cookie) on every response, since the body depends
+// on them.
+func Middleware(b *faceidmsg.Bundle, opts ...Option) func(http.Handler) http.Handler {
+	c := newConfig(opts)
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			addVary(w.Header(), c)
+			loc := c.localizer(b, r)
+			next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), ctxKey{}, loc)))
+		})
+	}
+}
+
+// localizer negotiates r's language.
+func (c config) localizer(b *faceidmsg.Bundle, r *http.Request) *faceidmsg.Localizer {
+	var buf [8]string
+	prefs := buf[:0]
+	if c.param != "" && r.URL.RawQuery != "" {
+		if v := queryValue(r.URL.RawQuery, c.param); v != "" {
+			prefs = append(prefs, v)
+		}
+	}
+	if c.cookie != "" {
+		if ck, err := r.Cookie(c.cookie); err == nil && ck.Value != "" {
+			prefs = append(prefs, ck.Value)
+		}
+	}
+	prefs = append(prefs, r.Header.Values("Accept-Language")...)
+	return b.Localizer(prefs...)
+}
+
+// queryValue returns the first value of key in a raw query, without
+// parsing the rest of it.
+func queryValue(raw, key string) string {
+	for raw != "" {
+		var kv string
+		kv, raw, _ = strings.Cut(raw, "&")
+		k, v, _ := strings.Cut(kv, "=")
+		if k == key {
+			if u, err := url.QueryUnescape(v); err == nil {
+				return u
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
+// addVary adds the request headers the response depends on.
+func addVary(h http.Header, c config) {
+	h.Add("Vary", "Accept-Language")
+	if c.cookie != "" {
+		h.Add("Vary", "Cookie")
+	}
+}
