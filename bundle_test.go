@@ -605,6 +605,31 @@ func TestNegotiate(t *testing.T) {
 	}
 }
 
+// TestNegotiateNewLocales: the rules readers expect for the locales of
+// the 44-language round, tested on a bundle that has those locales
+// (layered here, so the test holds whether or not they ship).
+func TestNegotiateNewLocales(t *testing.T) {
+	fs := fstest.MapFS{}
+	for _, tag := range []string{"nb", "sr-Cyrl", "sr-Latn", "pt-PT", "ro", "fa", "he", "uk", "ru", "ur"} {
+		fs[tag+".toml"] = &fstest.MapFile{Data: []byte("[Success]\nother = \"ok " + tag + "\"\n")}
+	}
+	b := newBundle(t, WithLocales(fs))
+	for _, tt := range []struct{ pref, want string }{
+		{"uk", "uk"}, {"uk-UA", "uk"}, {"fa", "fa"}, {"fa-IR", "fa"}, {"fa-AF", "fa"},
+		{"iw", "he"}, {"he-IL", "he"},
+		{"no", "nb"}, {"no-NO", "nb"}, {"nb-NO", "nb"},
+		{"sh", "sr-Latn"}, {"sr-Latn", "sr-Latn"}, {"sr-Latn-RS", "sr-Latn"}, {"sr-Latn-ME", "sr-Latn"},
+		{"sr", "sr-Cyrl"}, {"sr-RS", "sr-Cyrl"}, {"sr-Cyrl", "sr-Cyrl"}, {"sr-Cyrl-BA", "sr-Cyrl"},
+		{"pt", "pt-BR"}, {"pt-BR", "pt-BR"}, {"pt-PT", "pt-PT"}, {"pt-AO", "pt-PT"}, {"pt-MZ", "pt-PT"},
+		{"mo", "ro"}, {"ro-MD", "ro"}, {"ur-PK", "ur"},
+		{"be", "en"}, {"be-BY", "en"},
+	} {
+		if got := b.Match(tt.pref).String(); got != tt.want {
+			t.Errorf("Match(%q) = %s; want %s", tt.pref, got, tt.want)
+		}
+	}
+}
+
 // TestNegotiateWildcard: "*" accepts any locale the reader has not
 // excluded, English first, never a pseudo-locale (RFC 4647 section 3.3).
 func TestNegotiateWildcard(t *testing.T) {
@@ -879,6 +904,16 @@ var localeScripts = map[string][]*unicode.RangeTable{
 	"hi": {unicode.Devanagari},
 	"bn": {unicode.Bengali},
 	"ru": {unicode.Cyrillic},
+	// The 44-language round.
+	"bg": {unicode.Cyrillic}, "uk": {unicode.Cyrillic}, "sr-Cyrl": {unicode.Cyrillic},
+	"el": {unicode.Greek},
+	"he": {unicode.Hebrew},
+	"fa": {unicode.Arabic}, "ur": {unicode.Arabic},
+	"cs": {unicode.Latin}, "da": {unicode.Latin}, "et": {unicode.Latin}, "fi": {unicode.Latin},
+	"hr": {unicode.Latin}, "hu": {unicode.Latin}, "lt": {unicode.Latin}, "lv": {unicode.Latin},
+	"nb": {unicode.Latin}, "nl": {unicode.Latin}, "pl": {unicode.Latin}, "ro": {unicode.Latin},
+	"sk": {unicode.Latin}, "sl": {unicode.Latin}, "sr-Latn": {unicode.Latin}, "sv": {unicode.Latin},
+	"pt-PT": {unicode.Latin},
 }
 
 // latinKept reads, from GLOSSARY.md, the words each language keeps in Latin

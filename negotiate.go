@@ -264,18 +264,31 @@ func (b *Bundle) match(tag language.Tag) int {
 
 // ourLanguage returns tag if some locale has its language, or tag read as
 // its macrolanguage if a locale has that (Mandarin, cmn-Hant-TW, is
-// Chinese); ok is false when neither.
+// Chinese), or a macrolanguage read as its member that a locale has
+// (Norwegian, no, is Bokmål, nb); ok is false when none.
 func (b *Bundle) ourLanguage(tag language.Tag) (language.Tag, bool) {
 	if base, _ := tag.Base(); slices.Contains(b.bases, base) {
 		return tag, true
 	}
 	macro, err := language.Macro.Canonicalize(tag)
-	if err != nil {
-		return tag, false
+	if err == nil {
+		if base, _ := macro.Base(); slices.Contains(b.bases, base) {
+			return macro, true
+		}
 	}
-	base, _ := macro.Base()
-	return macro, slices.Contains(b.bases, base)
+	// The other way round: a macrolanguage read as the member locales
+	// use. Norwegian (no) is written in Bokmål (nb) by almost everyone.
+	base, _ := tag.Base()
+	if m, ok := macroMembers[base.String()]; ok && slices.Contains(b.bases, language.MustParseBase(m)) {
+		if t, err := language.Compose(tag, language.MustParseBase(m)); err == nil {
+			return t, true
+		}
+	}
+	return tag, false
 }
+
+// macroMembers maps a macrolanguage to the member its locale is for.
+var macroMembers = map[string]string{"no": "nb"}
 
 // negotiate picks the locale for prefs, returning its index in b.locales
 // and whether a preference chose it. English is the answer when nothing
