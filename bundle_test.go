@@ -1128,3 +1128,21 @@ func TestFallbackChain(t *testing.T) {
 		})
 	}
 }
+
+// TestLanguagesUnnamed: a layered language x/text cannot name, in
+// English or in itself, is listed by its tag rather than panicking.
+func TestLanguagesUnnamed(t *testing.T) {
+	b, err := New(WithLocales(fstest.MapFS{"qaa-Arab.toml": {Data: []byte("[LightTooDim]\nother = \"x\"\n")}}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got *Language
+	for _, l := range b.Languages() {
+		if l.Tag.String() == "qaa-Arab" {
+			got = &l
+		}
+	}
+	if got == nil || got.Name == "" || got.Native == "" {
+		t.Errorf("Languages() lists qaa-Arab as %+v; want it with a name", got)
+	}
+}

@@ -14,6 +14,7 @@ type messageJSON struct {
 	Lang        string    `json:"lang"`
 	Text        string    `json:"text"`
 	Hint        string    `json:"hint"`
+	HintLang    string    `json:"hint_lang"`
 	Category    Category  `json:"category"`
 	Retryable   bool      `json:"retryable"`
 	Fallback    bool      `json:"fallback"`
@@ -23,14 +24,23 @@ type messageJSON struct {
 func (m Message) toJSON() messageJSON {
 	return messageJSON{
 		Namespace: m.Namespace, Code: m.Code, Key: m.Key(), MessageID: m.MessageID,
-		Lang: m.Lang.String(), Text: m.Text, Hint: m.Hint,
+		Lang: m.Lang.String(), Text: m.Text, Hint: m.Hint, HintLang: hintLang(m),
 		Category: m.Category, Retryable: m.Retryable, Fallback: m.Fallback,
 		Description: m.Description,
 	}
 }
 
+// hintLang is the JSON hint_lang: the hint's language, or "" with no hint.
+func hintLang(m Message) string {
+	if m.Hint == "" {
+		return ""
+	}
+	return m.HintLang.String()
+}
+
 // MarshalJSON writes the message with the fields namespace, code, key,
-// message_id, lang, text, hint (empty when none), category, retryable,
+// message_id, lang, text, hint (empty when none), hint_lang (its
+// language; "" when there is no hint), category, retryable,
 // fallback and description: the shape of "faceidmsg lookup -json" and of
 // the HTTP API. Field names are stable.
 func (m Message) MarshalJSON() ([]byte, error) { return json.Marshal(m.toJSON()) }

@@ -149,7 +149,7 @@ func (l *Localizer) Messages() []Message {
 func (l *Localizer) unknownCode(ns Namespace, code string) (Message, error) {
 	m := Message{
 		Namespace: ns, Code: logCode(code),
-		Hint:     l.unknownHint,
+		Hint: l.unknownHint, HintLang: l.unknownHintLang,
 		Category: CategoryUnknown,
 	}
 	if showable(code) {
@@ -181,7 +181,7 @@ func (l *Localizer) build() {
 		}
 		if h := b.hints[e.msg]; h != "" {
 			hint, hlang := b.text(chain, h)
-			m.Hint = hint
+			m.Hint, m.HintLang = hint, hlang
 			m.Fallback = m.Fallback || hlang != l.tag
 		}
 		l.msgs[i] = m

@@ -22,6 +22,9 @@ type Message struct {
 	Text string
 	// Hint says what the person can do now; empty when there is nothing.
 	Hint string
+	// HintLang is the language of Hint, which falls back on its own: it
+	// can differ from Lang. It is the zero Tag when there is no hint.
+	HintLang language.Tag
 
 	Category  Category
 	Retryable bool // the app may offer "try again" in the same session

@@ -121,7 +121,7 @@ func (l *Localizer) noCode(err error) (Resolution, error) {
 	l.ready()
 	m := Message{
 		MessageID: hiddenMessageID, Lang: l.hiddenLang, Text: l.hidden,
-		Hint: l.unknownHint, Category: CategoryUnknown,
+		Hint: l.unknownHint, HintLang: l.unknownHintLang, Category: CategoryUnknown,
 		Fallback: l.hiddenLang != l.tag || l.unknownHintLang != l.tag,
 	}
 	return Resolution{Message: m}, err

@@ -122,7 +122,7 @@ func TestListJSON(t *testing.T) {
 	if len(recs) != len(msgs) {
 		t.Fatalf("list -json printed %d records; the catalogue has %d codes", len(recs), len(msgs))
 	}
-	wantFields := []string{"category", "code", "description", "fallback", "hint", "key", "lang", "message_id", "namespace", "retryable", "text"}
+	wantFields := []string{"category", "code", "description", "fallback", "hint", "hint_lang", "key", "lang", "message_id", "namespace", "retryable", "text"}
 	for i, r := range recs {
 		var fields []string
 		for k := range r {
@@ -164,7 +164,7 @@ func TestLookupJSON(t *testing.T) {
 	m, _ := b.Localizer("th").LookupNumber(1201)
 	want := map[string]any{
 		"namespace": "saas", "code": "1201", "key": "saas_1201", "message_id": m.MessageID, "lang": "th",
-		"text": m.Text, "hint": m.Hint, "category": "user_action", "retryable": true,
+		"text": m.Text, "hint": m.Hint, "hint_lang": "th", "category": "user_action", "retryable": true,
 		"fallback": false, "description": m.Description,
 	}
 	if !reflect.DeepEqual(recs[0], want) {
