@@ -45,7 +45,6 @@ func TestBrowserCatalogue(t *testing.T) {
 		chromedp.ExecPath(exe),
 		chromedp.NoSandbox,
 		chromedp.DisableGPU,
-		chromedp.UserDataDir(t.TempDir()),
 		chromedp.Flag("disable-quic", true),
 		chromedp.Flag("no-first-run", true),
 		chromedp.Flag("disable-background-networking", true),
@@ -53,6 +52,8 @@ func TestBrowserCatalogue(t *testing.T) {
 		chromedp.Flag("disable-sync", true),
 		chromedp.WindowSize(1280, 900),
 	)
+	// No UserDataDir: chromedp makes a profile of its own and removes it
+	// once the browser has exited, which a t.TempDir cannot wait for.
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	defer cancelAlloc()
 	ctx, cancel := chromedp.NewContext(actx)

@@ -7,7 +7,8 @@
 //     Vary: Accept-Language (and Cookie) to the response.
 //   - [WriteJSON] and [WriteProblem] write a message as JSON or as an RFC
 //     9457 application/problem+json document, each with Content-Language
-//     set to the language actually served.
+//     set to the languages actually served; [NewProblem] builds the
+//     problem of a message for a request.
 //   - [NewHandler] serves a small API and a catalogue page: GET
 //     /v1/codes/{code}, GET /v1/codes, GET /v1/languages, POST
 //     /v1/resolve, GET /healthz and GET /. Mount it under any prefix with

@@ -112,18 +112,19 @@ func (h *handler) code(w http.ResponseWriter, r *http.Request) {
 	m, err := loc.LookupCode(raw)
 	if err != nil {
 		// Not cached: a client can ask for any number of unknown codes.
-		WriteProblem(w, NewProblem(h.c.typeBase, http.StatusNotFound, m, ""))
+		WriteProblem(w, NewProblem(r, http.StatusNotFound, m, ""))
 		return
 	}
 	h.serveCached(w, r, cacheKey{loc, "code", m.Namespace, m.Code}, func() (any, string) {
-		return m, m.Lang.String()
+		return m, contentLanguage(m)
 	})
 }
 
 func (h *handler) codes(w http.ResponseWriter, r *http.Request) {
 	loc := Localizer(r.Context())
 	h.serveCached(w, r, cacheKey{loc: loc, what: "codes"}, func() (any, string) {
-		return loc.Messages(), loc.Tag().String()
+		ms := loc.Messages()
+		return ms, contentLanguage(ms...)
 	})
 }
 
@@ -168,8 +169,7 @@ func (h *handler) serveCached(w http.ResponseWriter, r *http.Request, k cacheKey
 		return
 	}
 	if r.Method == http.MethodHead {
-		hdr.Set("Content-Type", "application/json")
-		hdr.Set("Content-Language", c.lang)
+		setHeaders(hdr, "application/json", c.lang, len(c.body)) // GET's headers, no body
 		w.WriteHeader(http.StatusOK)
 		return
 	}
@@ -193,24 +193,30 @@ func etagMatch(header, etag string) bool {
 
 func (h *handler) resolve(w http.ResponseWriter, r *http.Request) {
 	loc := Localizer(r.Context())
+	if r.ContentLength > faceidmsg.MaxResponseSize {
+		// Known too large: answer before reading a byte of it, and
+		// close the connection rather than drain the body.
+		w.Header().Set("Connection", "close")
+		h.resolveProblem(w, r, http.StatusRequestEntityTooLarge, "ResponseTooLarge", faceidmsg.Resolution{})
+		return
+	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, faceidmsg.MaxResponseSize))
 	if err != nil {
-		res, _ := loc.Response(nil) // the generic text, no code
-		status := http.StatusBadRequest
+		status, kind := http.StatusBadRequest, "MalformedResponse"
 		var tooLarge *http.MaxBytesError
 		if errors.As(err, &tooLarge) {
-			status = http.StatusRequestEntityTooLarge
+			status, kind = http.StatusRequestEntityTooLarge, "ResponseTooLarge"
 		}
-		WriteProblem(w, NewProblem(h.c.typeBase, status, res.Message, ""))
+		h.resolveProblem(w, r, status, kind, faceidmsg.Resolution{})
 		return
 	}
 	res, err := loc.Response(body)
 	switch {
 	case errors.Is(err, faceidmsg.ErrMalformedResponse):
-		WriteProblem(w, NewProblem(h.c.typeBase, http.StatusBadRequest, res.Message, res.RequestID))
+		h.resolveProblem(w, r, http.StatusBadRequest, "MalformedResponse", res)
 		return
 	case errors.Is(err, faceidmsg.ErrNoCode):
-		WriteProblem(w, NewProblem(h.c.typeBase, http.StatusUnprocessableEntity, res.Message, res.RequestID))
+		h.resolveProblem(w, r, http.StatusUnprocessableEntity, "NoCode", res)
 		return
 	}
 	out, err := json.Marshal(res)
@@ -219,5 +225,17 @@ func (h *handler) resolve(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	w.Header().Set("Cache-Control", "no-store")
-	writeBody(w, http.StatusOK, "application/json", res.Message.Lang.String(), append(out, '\n'))
+	writeBody(w, http.StatusOK, "application/json", contentLanguage(res.Message), append(out, '\n'))
+}
+
+// resolveProblem answers a body /v1/resolve cannot resolve: a problem of
+// its own type (MalformedResponse, ResponseTooLarge, NoCode) with the
+// generic message, so an app can still show the person something.
+func (h *handler) resolveProblem(w http.ResponseWriter, r *http.Request, status int, kind string, res faceidmsg.Resolution) {
+	if res.Message.MessageID == "" {
+		res, _ = Localizer(r.Context()).Response(nil) // the generic text, no code
+	}
+	p := NewProblem(r, status, res.Message, res.RequestID)
+	p.Type = h.c.typeBase + kind
+	WriteProblem(w, p)
 }

@@ -5,9 +5,12 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/faceidmsg/faceidmsg"
 )
@@ -85,13 +88,22 @@ func TestUnknownCodeIsLocalizedProblem(t *testing.T) {
 		t.Fatal(err)
 	}
 	m, _ := b.Localizer("zh-TW").LookupCode("1999")
+	generic, _ := b.Localizer("zh-TW").Response(nil)
 	if r.StatusCode != 404 || r.Header.Get("Content-Type") != "application/problem+json" || r.Header.Get("Content-Language") != "zh-Hant" {
 		t.Errorf("GET /v1/codes/1999 = %d %q %q", r.StatusCode, r.Header.Get("Content-Type"), r.Header.Get("Content-Language"))
 	}
-	want := Problem{Type: "urn:faceidmsg:message:UnknownCode", Title: m.Text, Status: 404, Detail: m.Hint,
-		Code: "saas:1999", Category: faceidmsg.CategoryUnknown, Hint: m.Hint, Lang: "zh-Hant"}
-	if p != want {
+	// The title is the same for every unknown code; the code is in the
+	// detail only, and not echoed as a code of the catalogue.
+	want := Problem{Type: "urn:faceidmsg:message:UnknownCode", Title: generic.Message.Text, Status: 404, Detail: m.Text,
+		Category: faceidmsg.CategoryUnknown, Hint: m.Hint, Lang: "zh-Hant"}
+	if p != want || !strings.Contains(p.Detail, "1999") || strings.Contains(p.Title, "1999") {
 		t.Errorf("problem = %+v; want %+v", p, want)
+	}
+	r = do(t, h, "GET", "/v1/codes/%E2%80%8B12", nil, "Accept-Language", "zh-TW")
+	p = Problem{}
+	body := readAll(t, r)
+	if err := json.Unmarshal([]byte(body), &p); err != nil || p.Title != want.Title || p.Type != want.Type || strings.Contains(body, "12") {
+		t.Errorf("hidden code: %s; want title %q and no code", body, want.Title)
 	}
 	// A code a service never sends is not echoed, not even in a path.
 	r = do(t, h, "GET", "/v1/codes/%3Cimg%20src%3Dx%3E", nil)
@@ -117,9 +129,12 @@ func TestListsAndHealth(t *testing.T) {
 	if body := readAll(t, r); r.StatusCode != 200 || body != "ok\n" {
 		t.Errorf("GET /healthz = %d %q", r.StatusCode, body)
 	}
-	r = do(t, h, "HEAD", "/v1/codes/1201", nil)
-	if body := readAll(t, r); r.StatusCode != 200 || body != "" || r.Header.Get("ETag") == "" {
-		t.Errorf("HEAD /v1/codes/1201 = %d %q", r.StatusCode, body)
+	// HEAD has GET's headers, and no body.
+	for _, path := range []string{"/v1/codes/1201", "/v1/codes", "/v1/languages"} {
+		get, head := do(t, h, "GET", path, nil), do(t, h, "HEAD", path, nil)
+		if body := readAll(t, head); head.StatusCode != 200 || body != "" || !reflect.DeepEqual(get.Header, head.Header) {
+			t.Errorf("HEAD %s = %d %q, headers %v; want GET's %v", path, head.StatusCode, body, head.Header, get.Header)
+		}
 	}
 }
 
@@ -134,20 +149,38 @@ func TestResolveEndpoint(t *testing.T) {
 		t.Errorf("POST /v1/resolve = %d %s; want 200 %s", r.StatusCode, got, wantJSON)
 	}
 	for _, tt := range []struct {
-		name, body string
-		status     int
+		name, body, kind string
+		status           int
 	}{
-		{"malformed", `{"Response":`, 400},
-		{"no code", `{"Response":{"ErrorCode":null}}`, 422},
-		{"over 1 MiB", `{"x":"` + strings.Repeat("x", faceidmsg.MaxResponseSize) + `"}`, 413},
+		{"malformed", `{"Response":`, "MalformedResponse", 400},
+		{"no code", `{"Response":{"ErrorCode":null}}`, "NoCode", 422},
+		{"over 1 MiB", `{"x":"` + strings.Repeat("x", faceidmsg.MaxResponseSize) + `"}`, "ResponseTooLarge", 413},
 	} {
 		r := do(t, h, "POST", "/v1/resolve", strings.NewReader(tt.body), "Accept-Language", "ja")
 		var p Problem
 		err := json.Unmarshal([]byte(readAll(t, r)), &p)
 		m, _ := b.Localizer("ja").LookupCode("\x00")
-		if r.StatusCode != tt.status || err != nil || r.Header.Get("Content-Type") != "application/problem+json" || p.Title != m.Text || p.Lang != "ja" {
-			t.Errorf("%s: %d %+v %v; want %d and the generic Japanese text", tt.name, r.StatusCode, p, err, tt.status)
+		if r.StatusCode != tt.status || err != nil || r.Header.Get("Content-Type") != "application/problem+json" || p.Title != m.Text || p.Lang != "ja" ||
+			p.Type != "urn:faceidmsg:message:"+tt.kind || p.Code != "" || p.Detail != m.Hint {
+			t.Errorf("%s: %d %+v %v; want %d %s and the generic Japanese text", tt.name, r.StatusCode, p, err, tt.status, tt.kind)
 		}
+	}
+	// The service's request ID becomes the instance, escaped into a URI
+	// with no fragment, query or space, whatever it holds.
+	body = `{"Response":{"RequestId":"a b<\"x\">#%zz/é"}}`
+	r = do(t, h, "POST", "/v1/resolve", strings.NewReader(body))
+	var p Problem
+	if err := json.Unmarshal([]byte(readAll(t, r)), &p); err != nil {
+		t.Fatal(err)
+	}
+	res, _ := b.Localizer().Response([]byte(body))
+	id, ok := strings.CutPrefix(p.Instance, "urn:faceidmsg:request:")
+	unescaped, err := url.PathUnescape(id)
+	if !ok || !regexp.MustCompile(`^[A-Za-z0-9._~%-]+$`).MatchString(id) || err != nil || unescaped != res.RequestID {
+		t.Errorf("instance = %q; want the request ID %q escaped", p.Instance, res.RequestID)
+	}
+	if _, err := url.Parse(p.Instance); err != nil {
+		t.Errorf("instance %q is not a URI: %v", p.Instance, err)
 	}
 }
 
@@ -159,6 +192,20 @@ func TestResolveReadsNoFurther(t *testing.T) {
 	r := do(t, h, "POST", "/v1/resolve", cr)
 	if r.StatusCode != 413 || cr.read > faceidmsg.MaxResponseSize+64<<10 {
 		t.Errorf("status %d after reading %d bytes; want 413 near %d", r.StatusCode, cr.read, faceidmsg.MaxResponseSize)
+	}
+}
+
+// TestResolveKnownTooLarge: a body that announces more than the cap is
+// answered without a byte of it read.
+func TestResolveKnownTooLarge(t *testing.T) {
+	h := NewHandler(newBundle(t))
+	cr := &countingReader{left: 2 * faceidmsg.MaxResponseSize}
+	req := httptest.NewRequest("POST", "/v1/resolve", cr)
+	req.ContentLength = int64(cr.left)
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	if rec.Code != 413 || cr.read != 0 || rec.Header().Get("Connection") != "close" {
+		t.Errorf("status %d after reading %d bytes, Connection %q; want 413, 0 and close", rec.Code, cr.read, rec.Header().Get("Connection"))
 	}
 }
 
@@ -235,6 +282,12 @@ func TestMiddlewarePrecedence(t *testing.T) {
 			t.Errorf("Vary = %q; want Accept-Language and Cookie", vary)
 		}
 	}
+	// Two layers of it still say each header once.
+	rec := httptest.NewRecorder()
+	Middleware(b, WithCookie("lang"))(h).ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
+	if vary := rec.Header().Values("Vary"); strings.Join(vary, ",") != "Accept-Language,Cookie" {
+		t.Errorf("two middlewares: Vary = %q", vary)
+	}
 	if Localizer(httptest.NewRequest("GET", "/", nil).Context()) != nil {
 		t.Error("Localizer of a request that did not pass the middleware is not nil")
 	}
@@ -291,5 +344,37 @@ func TestPage(t *testing.T) {
 	}
 	if body := readAll(t, do(t, h, "GET", "/?lang=ar-XB", nil)); !strings.Contains(body, `<html lang="ar-XB" dir="rtl">`) {
 		t.Error("ar-XB page is not rtl")
+	}
+}
+
+// TestHintFallsBackOnItsOwn: with a locale that has a text but not its
+// hint, the hint is labelled English everywhere: in Content-Language, in
+// the JSON and on the page, where each cell also gets its own direction.
+func TestHintFallsBackOnItsOwn(t *testing.T) {
+	b, err := faceidmsg.New(faceidmsg.WithLocales(fstest.MapFS{
+		"qaa-Arab.toml": {Data: []byte("[LightTooDim]\nother = \"ضوء خافت\"\n")},
+	}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := NewHandler(b)
+	r := do(t, h, "GET", "/v1/codes/1201?lang=qaa-Arab", nil)
+	var m map[string]any
+	if err := json.Unmarshal([]byte(readAll(t, r)), &m); err != nil || m["lang"] != "qaa-Arab" || m["hint_lang"] != "en" || m["fallback"] != true {
+		t.Errorf("1201 in qaa-Arab: %v, %v", m, err)
+	}
+	if cl := r.Header.Get("Content-Language"); cl != "qaa-Arab, en" {
+		t.Errorf("Content-Language %q; want qaa-Arab, en", cl)
+	}
+	body := readAll(t, do(t, h, "GET", "/?lang=qaa-Arab", nil))
+	en, _ := b.Localizer().LookupNumber(1201)
+	for _, want := range []string{
+		`<html lang="qaa-Arab" dir="rtl">`,
+		`<td lang="qaa-Arab" dir="rtl">ضوء خافت</td><td class="hint" lang="en" dir="ltr">` + en.Hint + `</td>`,
+		`<thead lang="en" dir="ltr">`,
+	} {
+		if !strings.Contains(body, want) {
+			t.Errorf("page lacks %s", want)
+		}
 	}
 }

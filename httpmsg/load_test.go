@@ -7,10 +7,13 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/faceidmsg/faceidmsg"
 )
 
 // startServer serves h on 127.0.0.1 with NewServer's settings, changed by
@@ -58,7 +61,7 @@ func TestConcurrentClients(t *testing.T) {
 				m, err := b.Localizer(h).LookupCode(c)
 				var want []byte
 				if err != nil {
-					want, _ = json.Marshal(NewProblem("urn:faceidmsg:message:", 404, m, ""))
+					want, _ = json.Marshal(problemIn(b, h, 404, m))
 				} else {
 					want, _ = json.Marshal(m)
 				}
@@ -133,4 +136,16 @@ func TestHostileHeaders(t *testing.T) {
 			}
 		})
 	}
+}
+
+// problemIn is NewProblem for m in a request with the Accept-Language
+// header al.
+func problemIn(b *faceidmsg.Bundle, al string, status int, m faceidmsg.Message) Problem {
+	var p Problem
+	req := httptest.NewRequest("GET", "/", nil)
+	req.Header.Set("Accept-Language", al)
+	Middleware(b)(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p = NewProblem(r, status, m, "")
+	})).ServeHTTP(httptest.NewRecorder(), req)
+	return p
 }

@@ -18,8 +18,10 @@ type config struct {
 	typeBase string // prefix of a problem's type URI
 }
 
+const defaultTypeBase = "urn:faceidmsg:message:"
+
 func newConfig(opts []Option) config {
-	c := config{param: "lang", typeBase: "urn:faceidmsg:message:"}
+	c := config{param: "lang", typeBase: defaultTypeBase}
 	for _, o := range opts {
 		o(&c)
 	}
@@ -35,19 +37,33 @@ func WithQueryParam(name string) Option { return func(c *config) { c.param = nam
 // also vary by Cookie.
 func WithCookie(name string) Option { return func(c *config) { c.cookie = name } }
 
-// WithProblemTypeBase sets the prefix of problem type URIs: a problem's
-// type is the prefix and its message ID. The default,
+// WithProblemTypeBase sets the prefix of problem type URIs (NewProblem's
+// and NewHandler's): a problem's type is the prefix and its message ID,
+// or one of UnknownCode, MalformedResponse, ResponseTooLarge and NoCode. The default,
 // "urn:faceidmsg:message:", names without locating; give an https URL of
 // your own documentation to make types resolve.
 func WithProblemTypeBase(uri string) Option { return func(c *config) { c.typeBase = uri } }
 
 type ctxKey struct{}
 
+// reqState is what Middleware leaves in a request's context.
+type reqState struct {
+	loc      *faceidmsg.Localizer
+	typeBase string
+}
+
+func fromContext(ctx context.Context) reqState {
+	s, ok := ctx.Value(ctxKey{}).(*reqState)
+	if !ok {
+		return reqState{typeBase: defaultTypeBase}
+	}
+	return *s
+}
+
 // Localizer returns the Localizer Middleware chose for the request whose
 // context is ctx, or nil when the request did not pass through it.
 func Localizer(ctx context.Context) *faceidmsg.Localizer {
-	l, _ := ctx.Value(ctxKey{}).(*faceidmsg.Localizer)
-	return l
+	return fromContext(ctx).loc
 }
 
 // Middleware negotiates the language of each request once, with the
@@ -63,8 +79,8 @@ func Middleware(b *faceidmsg.Bundle, opts ...Option) func(http.Handler) http.Han
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			addVary(w.Header(), c)
-			loc := c.localizer(b, r)
-			next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), ctxKey{}, loc)))
+			st := &reqState{loc: c.localizer(b, r), typeBase: c.typeBase}
+			next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), ctxKey{}, st)))
 		})
 	}
 }
@@ -104,10 +120,22 @@ func queryValue(raw, key string) string {
 	return ""
 }
 
-// addVary adds the request headers the response depends on.
+// addVary adds the request headers the response depends on, once each,
+// however many Middlewares a request passes through.
 func addVary(h http.Header, c config) {
-	h.Add("Vary", "Accept-Language")
+	addVaryOnce(h, "Accept-Language")
 	if c.cookie != "" {
-		h.Add("Vary", "Cookie")
+		addVaryOnce(h, "Cookie")
 	}
+}
+
+func addVaryOnce(h http.Header, name string) {
+	for _, v := range h.Values("Vary") {
+		for _, f := range strings.Split(v, ",") {
+			if strings.EqualFold(strings.TrimSpace(f), name) {
+				return
+			}
+		}
+	}
+	h.Add("Vary", name)
 }

@@ -34,13 +34,13 @@ input { margin: .5rem 0; padding: .3rem; width: 20rem; max-width: 100%; }
 </style>
 </head>
 <body>
-<h1 lang="en">faceidmsg</h1>
+<h1 lang="en" dir="ltr">faceidmsg</h1>
 <nav aria-label="Languages">{{range .Languages}}<a href="?lang={{.Tag}}" hreflang="{{.Tag}}" lang="{{.Tag}}"{{if .Current}} aria-current="page"{{end}}>{{.Native}}</a> {{end}}</nav>
-<p lang="en"><label>Filter <input id="filter" type="search" placeholder="1201, text…" autocomplete="off"></label> <span id="count">{{len .Rows}}</span> codes</p>
+<p lang="en" dir="ltr"><label>Filter <input id="filter" type="search" placeholder="1201, text…" autocomplete="off"></label> <span id="count">{{len .Rows}}</span> codes</p>
 <table id="codes">
-<thead lang="en"><tr><th>Code</th><th>Message</th><th>Hint</th><th>Category</th><th>Retry</th></tr></thead>
+<thead lang="en" dir="ltr"><tr><th>Code</th><th>Message</th><th>Hint</th><th>Category</th><th>Retry</th></tr></thead>
 <tbody>
-{{range .Rows}}<tr data-search="{{.Search}}"><td><code>{{.Namespace}}:{{.Code}}</code></td><td lang="{{.Lang}}">{{.Text}}</td><td class="hint" lang="{{.HintLang}}">{{.Hint}}</td><td>{{.Category}}</td><td>{{if .Retryable}}yes{{else}}no{{end}}</td></tr>
+{{range .Rows}}<tr data-search="{{.Search}}"><td dir="ltr"><code>{{.Namespace}}:{{.Code}}</code></td><td lang="{{.Lang}}" dir="{{.Dir}}">{{.Text}}</td><td class="hint" lang="{{.HintLang}}" dir="{{.HintDir}}">{{.Hint}}</td><td>{{.Category}}</td><td>{{if .Retryable}}yes{{else}}no{{end}}</td></tr>
 {{end}}</tbody>
 </table>
 <script nonce="{{.Nonce}}">
@@ -65,8 +65,9 @@ input { margin: .5rem 0; padding: .3rem; width: 20rem; max-width: 100%; }
 `))
 
 type pageRow struct {
-	Namespace, Code, Text, Hint, Category, Lang, HintLang, Search string
-	Retryable                                                     bool
+	Namespace, Code, Text, Hint, Category, Search string
+	Lang, Dir, HintLang, HintDir                  string
+	Retryable                                     bool
 }
 
 type pageLang struct {
@@ -94,11 +95,14 @@ func (h *handler) page(w http.ResponseWriter, r *http.Request) {
 			d.Title = l.Native
 		}
 	}
-	for _, m := range loc.Messages() {
+	ms := loc.Messages()
+	for _, m := range ms {
 		d.Rows = append(d.Rows, pageRow{
 			Namespace: string(m.Namespace), Code: m.Code, Text: m.Text, Hint: m.Hint,
-			Category: string(m.Category), Retryable: m.Retryable, Lang: m.Lang.String(),
-			HintLang: m.Lang.String(), Search: lowerSearch(string(m.Namespace) + ":" + m.Code + " " + m.Text + " " + m.Hint),
+			Category: string(m.Category), Retryable: m.Retryable,
+			Lang: m.Lang.String(), Dir: direction(m.Lang),
+			HintLang: m.HintLang.String(), HintDir: direction(m.HintLang),
+			Search: lowerSearch(string(m.Namespace) + ":" + m.Code + " " + m.Text + " " + m.Hint),
 		})
 	}
 	var buf bytes.Buffer
@@ -110,7 +114,7 @@ func (h *handler) page(w http.ResponseWriter, r *http.Request) {
 	hdr.Set("Content-Security-Policy", "default-src 'none'; script-src 'nonce-"+d.Nonce+"'; style-src 'nonce-"+d.Nonce+"'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
 	hdr.Set("Cache-Control", "no-store")
 	hdr.Set("Referrer-Policy", "no-referrer")
-	writeBody(w, http.StatusOK, "text/html; charset=utf-8", d.Lang, buf.Bytes())
+	writeBody(w, http.StatusOK, "text/html; charset=utf-8", contentLanguage(ms...), buf.Bytes())
 }
 
 // lowerSearch is the text the filter matches, in lower case.

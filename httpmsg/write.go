@@ -3,25 +3,48 @@ package httpmsg
 import (
 	"encoding/json"
 	"net/http"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/faceidmsg/faceidmsg"
+	"golang.org/x/text/language"
 )
 
 // WriteJSON writes m as JSON (the fields of "faceidmsg lookup -json")
-// with the given status, and sets Content-Language to the language of
-// m's text.
+// with the given status, and sets Content-Language to the languages of
+// m's text and hint.
 func WriteJSON(w http.ResponseWriter, status int, m faceidmsg.Message) error {
 	body, err := json.Marshal(m)
 	if err != nil {
 		return err
 	}
-	return writeBody(w, status, "application/json", m.Lang.String(), append(body, '\n'))
+	return writeBody(w, status, "application/json", contentLanguage(m), append(body, '\n'))
+}
+
+// contentLanguage is the Content-Language of a message: the language of
+// its text, and of its hint when that fell back to another ("he, en").
+func contentLanguage(ms ...faceidmsg.Message) string {
+	var tags []string
+	add := func(t language.Tag) {
+		if s := t.String(); t != (language.Tag{}) && !slices.Contains(tags, s) {
+			tags = append(tags, s)
+		}
+	}
+	for _, m := range ms {
+		add(m.Lang)
+		if m.Hint != "" {
+			add(m.HintLang)
+		}
+	}
+	return strings.Join(tags, ", ")
 }
 
 // Problem is an RFC 9457 problem details document for a message: the
 // members type, title, status, detail and instance, and the extension
-// members code ("saas:1201"), category, retryable, hint and lang.
+// members code ("saas:1201"; only for a code of the catalogue), category,
+// retryable, hint and lang (the languages of title, detail and hint, as
+// in Content-Language).
 type Problem struct {
 	Type     string `json:"type"`
 	Title    string `json:"title"`
@@ -29,35 +52,73 @@ type Problem struct {
 	Detail   string `json:"detail"`
 	Instance string `json:"instance,omitempty"`
 
-	Code      string             `json:"code"`
+	Code      string             `json:"code,omitempty"`
 	Category  faceidmsg.Category `json:"category"`
 	Retryable bool               `json:"retryable"`
 	Hint      string             `json:"hint"`
 	Lang      string             `json:"lang"`
 }
 
-// NewProblem builds the problem document of m: one type URI per message
-// (typeBase and the message ID; see WithProblemTypeBase), the localized
-// text as title (the same for every occurrence of the problem, but for
-// its language, as RFC 9457 allows), the hint (or the text, when there is
+// NewProblem builds the problem document of m for a request that passed
+// through Middleware (or NewHandler): one type URI per message (the
+// WithProblemTypeBase prefix and the message ID), the localized text as
+// title (the same for every occurrence of the problem, but for its
+// language, as RFC 9457 allows), the hint (or the text, when there is
 // none) as detail, and instance from the service's request ID when there
-// is one ("urn:faceidmsg:request:<id>").
-func NewProblem(typeBase string, status int, m faceidmsg.Message, requestID string) Problem {
+// is one ("urn:faceidmsg:request:<id>", the ID percent-encoded but for
+// URI unreserved characters).
+//
+// For a code the catalogue lacks (Category unknown) the text names the
+// code, so it cannot be a title: the type is UnknownCode, the title the
+// generic localized "Something went wrong." of the request's language,
+// the detail the text (or the hint, when the code is not shown), and code
+// is left out.
+func NewProblem(r *http.Request, status int, m faceidmsg.Message, requestID string) Problem {
+	c := fromContext(r.Context())
 	p := Problem{
-		Type: typeBase + m.MessageID, Title: m.Text, Status: status, Detail: m.Hint,
+		Type: c.typeBase + m.MessageID, Title: m.Text, Status: status, Detail: m.Hint,
 		Code: string(m.Namespace) + ":" + m.Code, Category: m.Category, Retryable: m.Retryable,
-		Hint: m.Hint, Lang: m.Lang.String(),
+		Hint: m.Hint, Lang: contentLanguage(m),
 	}
 	if p.Detail == "" {
 		p.Detail = m.Text
 	}
-	if m.Code == "" {
-		p.Code = ""
+	if m.Category == faceidmsg.CategoryUnknown {
+		p.Code, p.Type, p.Detail = "", c.typeBase+"UnknownCode", m.Text
+		generic := m
+		if m.Key() != "unknown_hidden" && c.loc != nil {
+			res, _ := c.loc.Response(nil) // the generic message, no code
+			generic = res.Message
+		}
+		p.Title = generic.Text
+		if m.Key() == "unknown_hidden" && m.Hint != "" {
+			p.Detail = m.Hint
+		}
+		p.Lang = contentLanguage(generic, m)
 	}
 	if requestID != "" {
-		p.Instance = "urn:faceidmsg:request:" + requestID
+		p.Instance = "urn:faceidmsg:request:" + escapeUnreserved(requestID)
 	}
 	return p
+}
+
+// escapeUnreserved percent-encodes every byte of s but the unreserved
+// characters of RFC 3986 (A-Z a-z 0-9 - . _ ~), so that any request ID
+// makes a valid URI, with no fragment or query in it.
+func escapeUnreserved(s string) string {
+	const hex = "0123456789ABCDEF"
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-' || c == '.' || c == '_' || c == '~' {
+			b.WriteByte(c)
+			continue
+		}
+		b.WriteByte('%')
+		b.WriteByte(hex[c>>4])
+		b.WriteByte(hex[c&15])
+	}
+	return b.String()
 }
 
 // WriteProblem writes p as application/problem+json, with p.Status as
@@ -71,12 +132,16 @@ func WriteProblem(w http.ResponseWriter, p Problem) error {
 }
 
 func writeBody(w http.ResponseWriter, status int, contentType, lang string, body []byte) error {
-	h := w.Header()
-	h.Set("Content-Type", contentType)
-	h.Set("Content-Language", lang)
-	h.Set("Content-Length", strconv.Itoa(len(body)))
-	h.Set("X-Content-Type-Options", "nosniff")
+	setHeaders(w.Header(), contentType, lang, len(body))
 	w.WriteHeader(status)
 	_, err := w.Write(body)
 	return err
+}
+
+// setHeaders sets the headers of a body: writeBody's, and HEAD's.
+func setHeaders(h http.Header, contentType, lang string, n int) {
+	h.Set("Content-Type", contentType)
+	h.Set("Content-Language", lang)
+	h.Set("Content-Length", strconv.Itoa(n))
+	h.Set("X-Content-Type-Options", "nosniff")
 }

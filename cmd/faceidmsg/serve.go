@@ -23,6 +23,12 @@ const shutdownGrace = 20 * time.Second
 func serveCmd(args []string, stdout, stderr io.Writer) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	go func() {
+		// After the first signal, a second one is not caught: it ends
+		// the process at once, for someone who cannot wait out the grace.
+		<-ctx.Done()
+		stop()
+	}()
 	return serve(ctx, args, stdout, nil)
 }
 
