@@ -11,9 +11,9 @@ import (
 	"strings"
 	"sync/atomic"
 
+	"github.com/faceidmsg/faceidmsg/internal/langname"
 	"github.com/faceidmsg/faceidmsg/internal/msgfile"
 	"golang.org/x/text/language"
-	"golang.org/x/text/language/display"
 )
 
 // Option configures New.
@@ -267,7 +267,7 @@ func (b *Bundle) row(n int) int {
 func (b *Bundle) Languages() []Language {
 	out := make([]Language, len(b.locales))
 	for i, l := range b.locales {
-		out[i] = Language{Tag: l.tag, Name: languageName(l.tag), Native: nativeName(l.tag)}
+		out[i] = Language{Tag: l.tag, Name: langname.English(l.tag), Native: langname.Native(l.tag)}
 		if isPseudo(l.tag) {
 			out[i].Pseudo = true
 			out[i].Name = pseudoName(l.tag)
@@ -275,26 +275,6 @@ func (b *Bundle) Languages() []Language {
 		}
 	}
 	return out
-}
-
-// languageName is tag's English name, or the tag itself for a language
-// x/text cannot name (a private-use qaa, say).
-func languageName(tag language.Tag) string {
-	if n := display.English.Tags().Name(tag); n != "" {
-		return n
-	}
-	return tag.String()
-}
-
-// nativeName is tag's name in its own language, or its English name when
-// x/text has no names in that language.
-func nativeName(tag language.Tag) string {
-	if namer := display.Tags(tag); namer != nil {
-		if n := namer.Name(tag); n != "" {
-			return n
-		}
-	}
-	return languageName(tag)
 }
 
 func pseudoName(tag language.Tag) string {

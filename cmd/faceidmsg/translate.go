@@ -13,9 +13,9 @@ import (
 
 	"github.com/faceidmsg/faceidmsg"
 	"github.com/faceidmsg/faceidmsg/internal/export"
+	"github.com/faceidmsg/faceidmsg/internal/langname"
 	"github.com/faceidmsg/faceidmsg/internal/msgfile"
 	"golang.org/x/text/language"
-	"golang.org/x/text/language/display"
 )
 
 // The translator's commands: check, status, translate, merge, pseudo.
@@ -193,7 +193,7 @@ func translate(args []string, stdout io.Writer) error {
 	// What needs translating is what the library would not serve in the
 	// language: in override mode, a message the shipped locale has is done.
 	set := l.served()
-	name := display.English.Tags().Name(tag)
+	name := langname.English(tag)
 	wf, st, err := msgfile.WorkFile(set.English, set.File(tag), tag, name)
 	if err != nil {
 		return err

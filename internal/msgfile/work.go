@@ -7,8 +7,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/faceidmsg/faceidmsg/internal/langname"
 	"golang.org/x/text/language"
-	"golang.org/x/text/language/display"
 )
 
 // The translator's round trip, named after goi18n's habits: WorkFile
@@ -156,7 +156,7 @@ func Merge(en, target, work *File, tag language.Tag, targetName string) (*MergeR
 	order := en.IDs()
 	slices.SortStableFunc(edits, func(a, b Edit) int { return slices.Index(order, a.ID) - slices.Index(order, b.ID) })
 	if target == nil {
-		target, _ = Parse(targetName, []byte(fmt.Sprintf("# %s (%s). Translated from en.toml with faceidmsg translate and merge; see TRANSLATING.md.\n", display.English.Tags().Name(tag), tag)))
+		target, _ = Parse(targetName, []byte(fmt.Sprintf("# %s (%s). Translated from en.toml with faceidmsg translate and merge; see TRANSLATING.md.\n", langname.English(tag), tag)))
 	}
 	src, err := Apply(target, edits, order)
 	if err != nil {
