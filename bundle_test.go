@@ -558,11 +558,11 @@ func TestNegotiate(t *testing.T) {
 		{"service en", []string{"en"}, "en"},
 		{"service th", []string{"th"}, "th"},
 		{"service id", []string{"id"}, "id"},
-		{"Urdu is not served English by accident", []string{"ur, th;q=0.5"}, "th"},
+		{"an unshipped language is not served English by accident", []string{"qaa, th;q=0.5"}, "th"},
 		{"Russian itself", []string{"ru-RU"}, "ru"},
 		{"Arabic itself", []string{"ar-EG"}, "ar"},
 		{"pt", []string{"pt"}, "pt-BR"},
-		{"pt-PT", []string{"pt-PT"}, "pt-BR"},
+		{"pt-PT", []string{"pt-PT"}, "pt-PT"},
 		{"pt_BR", []string{"pt_BR"}, "pt-BR"},
 		{"es-MX", []string{"es-MX"}, "es"},
 		{"es-419", []string{"es-419"}, "es"},
@@ -610,7 +610,7 @@ func TestNegotiate(t *testing.T) {
 // (layered here, so the test holds whether or not they ship).
 func TestNegotiateNewLocales(t *testing.T) {
 	fs := fstest.MapFS{}
-	for _, tag := range []string{"nb", "sr-Cyrl", "sr-Latn", "pt-PT", "ro", "fa", "he", "uk", "ru", "ur"} {
+	for _, tag := range []string{"nb", "sr-Cyrl", "sr-Latn", "hr", "pt-PT", "ro", "fa", "he", "uk", "ru", "ur", "hi"} {
 		fs[tag+".toml"] = &fstest.MapFile{Data: []byte("[Success]\nother = \"ok " + tag + "\"\n")}
 	}
 	b := newBundle(t, WithLocales(fs))
@@ -622,7 +622,8 @@ func TestNegotiateNewLocales(t *testing.T) {
 		{"sr", "sr-Cyrl"}, {"sr-RS", "sr-Cyrl"}, {"sr-Cyrl", "sr-Cyrl"}, {"sr-Cyrl-BA", "sr-Cyrl"},
 		{"pt", "pt-BR"}, {"pt-BR", "pt-BR"}, {"pt-PT", "pt-PT"}, {"pt-AO", "pt-PT"}, {"pt-MZ", "pt-PT"},
 		{"mo", "ro"}, {"ro-MD", "ro"}, {"ur-PK", "ur"},
-		{"be", "en"}, {"be-BY", "en"},
+		{"be", "en"}, {"be-BY", "en"}, {"bs", "en"}, {"bs-Latn", "en"}, {"mk", "en"}, {"mr", "en"},
+		{"hr-HR", "hr"}, {"ur-IN", "ur"},
 	} {
 		if got := b.Match(tt.pref).String(); got != tt.want {
 			t.Errorf("Match(%q) = %s; want %s", tt.pref, got, tt.want)
@@ -1145,4 +1146,45 @@ func TestLanguagesUnnamed(t *testing.T) {
 	if got == nil || got.Name == "" || got.Native == "" {
 		t.Errorf("Languages() lists qaa-Arab as %+v; want it with a name", got)
 	}
+}
+
+// TestSerbianLatinIsTransliterated: sr-Latn is the letter-for-letter
+// transliteration of sr-Cyrl (GLOSSARY.md), so the two never drift apart.
+func TestSerbianLatinIsTransliterated(t *testing.T) {
+	cyrl, latn := shippedFile(t, "sr-Cyrl"), shippedFile(t, "sr-Latn")
+	if cyrl == nil || latn == nil {
+		t.Skip("Serbian does not ship")
+	}
+	latin := strings.NewReplacer(
+		"Љ", "Lj", "Њ", "Nj", "Џ", "Dž", "љ", "lj", "њ", "nj", "џ", "dž",
+		"А", "A", "Б", "B", "В", "V", "Г", "G", "Д", "D", "Ђ", "Đ", "Е", "E", "Ж", "Ž", "З", "Z", "И", "I",
+		"Ј", "J", "К", "K", "Л", "L", "М", "M", "Н", "N", "О", "O", "П", "P", "Р", "R", "С", "S", "Т", "T",
+		"Ћ", "Ć", "У", "U", "Ф", "F", "Х", "H", "Ц", "C", "Ч", "Č", "Ш", "Š",
+		"а", "a", "б", "b", "в", "v", "г", "g", "д", "d", "ђ", "đ", "е", "e", "ж", "ž", "з", "z", "и", "i",
+		"ј", "j", "к", "k", "л", "l", "м", "m", "н", "n", "о", "o", "п", "p", "р", "r", "с", "s", "т", "t",
+		"ћ", "ć", "у", "u", "ф", "f", "х", "h", "ц", "c", "ч", "č", "ш", "š",
+	)
+	for _, id := range cyrl.IDs() {
+		want := latin.Replace(cyrl.Get(id).Other)
+		got := "(missing)"
+		if m := latn.Get(id); m != nil {
+			got = m.Other
+		}
+		if got != want {
+			t.Errorf("sr-Latn %s = %q; want %q, the transliteration of sr-Cyrl", id, got, want)
+		}
+	}
+	if len(cyrl.IDs()) != len(latn.IDs()) {
+		t.Errorf("sr-Cyrl has %d messages, sr-Latn %d", len(cyrl.IDs()), len(latn.IDs()))
+	}
+}
+
+// shippedFile is the shipped file of tag, or nil.
+func shippedFile(t testing.TB, tag string) *msgfile.File {
+	for _, f := range shippedFiles(t) {
+		if f.Tag.String() == tag {
+			return f
+		}
+	}
+	return nil
 }

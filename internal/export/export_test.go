@@ -113,14 +113,19 @@ type sample struct {
 	code string
 }
 
-// samples covers Latin, Han, Thai and Arabic script, the tricky texts, a
-// code with no hint and the generic message.
+// samples covers Latin, Han, Thai, Arabic, Hebrew and Cyrillic script,
+// the tricky texts, a code with no hint, the generic message, and the
+// locales whose tags each format spells its own way (he, nb, sr-Latn,
+// pt-PT).
 var samples = []sample{
 	{"en", faceidmsg.SaaS, "1201"}, {"en", faceidmsg.PaaS, "FailedOperation.CompareFail"}, {"en", faceidmsg.SaaS, "0"},
 	{"th", faceidmsg.SaaS, "1201"}, {"th", faceidmsg.SaaS, "2016"},
 	{"zh-Hant", faceidmsg.SaaS, "1201"}, {"zh-Hans", faceidmsg.PaaS, "FailedOperation.LifePhotoDetectNoFaces"},
 	{"ar", faceidmsg.SaaS, "1002"}, {"ar", faceidmsg.SaaS, "15"},
 	{"fr", faceidmsg.SaaS, "1101"}, {"id", faceidmsg.SaaS, "1202"}, {"fil", faceidmsg.SaaS, "16"}, {"pt-BR", faceidmsg.SaaS, "4"},
+	{"he", faceidmsg.SaaS, "1201"}, {"fa", faceidmsg.SaaS, "16"}, {"ur", faceidmsg.AppSDK, "-999"},
+	{"sr-Latn", faceidmsg.SaaS, "1201"}, {"sr-Cyrl", faceidmsg.SaaS, "1201"}, {"pt-PT", faceidmsg.SaaS, "1202"},
+	{"nb", faceidmsg.SaaS, "1102"}, {"el", faceidmsg.SaaS, "15"}, {"uk", faceidmsg.PaaS, "FailedOperation.CompareFail"},
 }
 
 // want is what the library itself gives for s: the text and the hint.
