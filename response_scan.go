@@ -1,9 +1,11 @@
 package faceidmsg
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -46,8 +48,7 @@ func checkKeys(body []byte) error {
 		return nil // not an object: the decoder says what it is
 	}
 	var wrapped, own bool
-	err := s.object(func(key string) (bool, error) {
-		lk := strings.ToLower(key)
+	err := s.object(func(key, lk string) (bool, error) {
 		if want, ok := fieldsTop[lk]; ok {
 			if key != want {
 				return false, fmt.Errorf("%w: %q is spelt %q by the service", errKeys, key, want)
@@ -92,9 +93,10 @@ func (s *scanner) space() {
 	}
 }
 
-// str reads a string at s.i and returns its value, unescaped only when it
-// has escapes.
-func (s *scanner) str() (string, error) {
+// str reads a string at s.i and returns its bytes: the raw text between
+// the quotes when it has no escapes, else its unescaped value. Only a
+// string with escapes allocates.
+func (s *scanner) str() ([]byte, error) {
 	start := s.i
 	s.i++
 	esc := false
@@ -108,17 +110,33 @@ func (s *scanner) str() (string, error) {
 			s.i++
 			raw := s.b[start:s.i]
 			if !esc {
-				return string(raw[1 : len(raw)-1]), nil
+				return raw[1 : len(raw)-1], nil
 			}
 			var v string
 			if err := json.Unmarshal(raw, &v); err != nil {
-				return "", errSyntax
+				return nil, errSyntax
 			}
-			return v, nil
+			return []byte(v), nil
 		}
 		s.i++
 	}
-	return "", errSyntax
+	return nil, errSyntax
+}
+
+// lower returns b in ASCII lower case, in buf when it fits (field names
+// are short), so that looking it up in a map does not allocate. A key
+// longer than buf cannot name a field; it is returned as it is.
+func lower(buf *[32]byte, b []byte) []byte {
+	if len(b) > len(buf) {
+		return b
+	}
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return buf[:len(b)]
 }
 
 // skip skips one value at s.i, iteratively, whatever its depth.
@@ -138,14 +156,14 @@ func (s *scanner) skip() error {
 			depth--
 			s.i++
 		case '"':
-			if _, err := s.str(); err != nil {
+			if err := s.skipStr(); err != nil {
 				return err
 			}
 		case ',', ':':
 			s.i++
 			continue
 		default:
-			for s.i < len(s.b) && !strings.ContainsRune(" \t\r\n,:]}", rune(s.b[s.i])) {
+			for s.i < len(s.b) && !endOfLiteral(s.b[s.i]) {
 				s.i++
 			}
 		}
@@ -155,12 +173,46 @@ func (s *scanner) skip() error {
 	}
 }
 
+// endOfLiteral reports whether c ends a number, true, false or null.
+func endOfLiteral(c byte) bool {
+	switch c {
+	case ' ', '\t', '\r', '\n', ',', ':', ']', '}':
+		return true
+	}
+	return false
+}
+
+// skipStr skips the string at s.i, jumping from quote to quote: a quote
+// after an odd number of backslashes is escaped.
+func (s *scanner) skipStr() error {
+	s.i++
+	for {
+		j := bytes.IndexByte(s.b[s.i:], '"')
+		if j < 0 {
+			s.i = len(s.b)
+			return errSyntax
+		}
+		q := s.i + j
+		n := 0
+		for k := q - 1; k >= s.i && s.b[k] == '\\'; k-- {
+			n++
+		}
+		s.i = q + 1
+		if n%2 == 0 {
+			return nil
+		}
+	}
+}
+
 // object reads the object at s.i, calling key for each key; key returns
 // true when it has read the value itself. Keys whose lower-case form is in
 // one of watched must not repeat.
-func (s *scanner) object(key func(string) (bool, error), watched ...map[string]string) error {
+func (s *scanner) object(key func(k, lk string) (bool, error), watched ...map[string]string) error {
 	s.i++ // '{'
-	seen := map[string]bool{}
+
+	// The watched keys met: a handful at most.
+	var seen []string
+	var buf [32]byte
 	for {
 		s.space()
 		if s.i >= len(s.b) {
@@ -177,17 +229,23 @@ func (s *scanner) object(key func(string) (bool, error), watched ...map[string]s
 		if s.b[s.i] != '"' {
 			return errSyntax
 		}
-		k, err := s.str()
+		kb, err := s.str()
 		if err != nil {
 			return err
 		}
-		lk := strings.ToLower(k)
+		// A key that names no watched field is skipped without a string
+		// made of it: the map lookups below do not allocate.
+		lb := lower(&buf, kb)
+		var k, lk string
 		for _, w := range watched {
-			if _, ok := w[lk]; ok {
-				if seen[lk] {
+			if want, ok := w[string(lb)]; ok {
+				lk = strings.ToLower(want)
+				k = string(kb)
+				if slices.Contains(seen, lk) {
 					return fmt.Errorf("%w: %q appears twice", errKeys, k)
 				}
-				seen[lk] = true
+				seen = append(seen, lk)
+				break
 			}
 		}
 		s.space()
@@ -196,9 +254,11 @@ func (s *scanner) object(key func(string) (bool, error), watched ...map[string]s
 		}
 		s.i++
 		s.space()
-		done, err := key(k)
-		if err != nil {
-			return err
+		done := false
+		if lk != "" {
+			if done, err = key(k, lk); err != nil {
+				return err
+			}
 		}
 		if !done {
 			if err := s.skip(); err != nil {
@@ -214,8 +274,8 @@ func (s *scanner) inner(fields map[string]string, withError bool) error {
 	if s.i >= len(s.b) || s.b[s.i] != '{' {
 		return s.skip()
 	}
-	return s.object(func(key string) (bool, error) {
-		want, ok := fields[strings.ToLower(key)]
+	return s.object(func(key, lk string) (bool, error) {
+		want, ok := fields[lk]
 		if !ok {
 			return false, nil
 		}
@@ -238,7 +298,7 @@ func lastElement(b []byte) ([]byte, int, error) {
 	if s.i >= len(s.b) {
 		return nil, 0, errSyntax
 	}
-	if string(b[s.i:]) == "null" || strings.TrimSpace(string(b[s.i:])) == "null" {
+	if string(bytes.TrimSpace(b[s.i:])) == "null" {
 		return nil, 0, nil
 	}
 	if s.b[s.i] != '[' {

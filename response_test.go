@@ -64,6 +64,7 @@ func TestResponse(t *testing.T) {
 			want{PaaS, "FailedOperation.ImageDecodeFailed", "", nil, CategoryIntegration}},
 		{"call error wins over Result", `{"Response":{"Error":{"Code":"InvalidParameterValue.BizTokenExpired","Message":"BizToken expired."},"Result":"Success"}}`,
 			want{PaaS, "InvalidParameterValue.BizTokenExpired", "", nil, CategoryEnded}},
+		{"escaped quotes and backslashes in skipped values", `{"Response":{"ErrorMsg":"a\\\"b\\","x":["\"]",{"y":"\\\\"}],"ErrorCode":1201}}`, want{SaaS, "1201", "", nil, CategoryUserAction}},
 		{"empty Error.Code is no error", `{"Response":{"Error":{"Code":"","Message":""},"ErrorCode":0}}`, want{SaaS, "0", "", nil, CategorySuccess}},
 		// App SDK: GetFaceIdResultIntl and GetSdkVerificationResult.
 		{"App SDK success", `{"Response":{"Result":"0","Description":"Success","Similarity":0,"LivenessInfoTag":null,"DeviceInfoLevel":""}}`,
@@ -85,6 +86,7 @@ func TestResponse(t *testing.T) {
 		{"a key only in another case", `{"Response":{"errorcode":0}}`, want{"", "", "", ErrMalformedResponse, CategoryUnknown}},
 		{"a repeated key", `{"Response":{"ErrorCode":1201,"ErrorCode":0}}`, want{"", "", "", ErrMalformedResponse, CategoryUnknown}},
 		{"an escaped repeated key", `{"Response":{"ErrorCode":1201,"\u0045rrorCode":0}}`, want{"", "", "", ErrMalformedResponse, CategoryUnknown}},
+		{"a repeat after escaped quotes and backslashes", `{"Response":{"ErrorMsg":"a\\\"b\\","x":["\"]",{"y":"\\\\"}],"ErrorCode":1201,"errorcode":0}}`, want{"", "", "", ErrMalformedResponse, CategoryUnknown}},
 		{"a lower-case error erasing the failure", `{"Response":{"Error":{"Code":"AuthFailure.SignatureExpire"},"error":null,"Result":"Success"}}`, want{"", "", "", ErrMalformedResponse, CategoryUnknown}},
 		{"a repeated key inside Error", `{"Response":{"Error":{"Code":"InternalError","code":""}}}`, want{"", "", "", ErrMalformedResponse, CategoryUnknown}},
 		{"fields beside a wrapper", `{"Response":null,"Result":"Success"}`, want{"", "", "", ErrMalformedResponse, CategoryUnknown}},
