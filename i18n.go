@@ -4,6 +4,7 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -73,21 +74,38 @@ func readLocaleFiles(src localeSource) ([]*msgfile.File, error) {
 // embeddedFiles parses each embedded file on first use, once per process:
 // the files cannot change, so every Bundle shares what was parsed, and
 // building a second Bundle costs no parsing. The map is keyed by path in
-// embeddedLocales.
-var embeddedFiles = sync.OnceValue(func() map[string]func() *msgfile.File {
+// embeddedLocales. What is kept is only what lookups read (compact): not
+// the file's source, its layout or its descriptions, which an editor of
+// the file needs and a Bundle does not.
+var embeddedFiles = sync.OnceValue(func() map[string]func() map[string]*i18n.Message {
 	names, _ := fs.Glob(embeddedLocales, "locales/*.toml")
-	m := make(map[string]func() *msgfile.File, len(names))
+	m := make(map[string]func() map[string]*i18n.Message, len(names))
 	for _, name := range names {
-		m[name] = sync.OnceValue(func() *msgfile.File {
+		m[name] = sync.OnceValue(func() map[string]*i18n.Message {
 			// The module's tests parse and check every embedded file, so
 			// this cannot fail in a built module; if it did, the language's
 			// messages would fall back as if missing (English: New fails).
 			f, _ := msgfile.ReadFile(embeddedLocales, name, name)
-			return f
+			if f == nil {
+				return nil
+			}
+			return compact(f)
 		})
 	}
 	return m
 })
+
+// compact returns the messages of f that have a text, keeping of each
+// what lookups read: its ID, text and delimiters.
+func compact(f *msgfile.File) map[string]*i18n.Message {
+	msgs := make(map[string]*i18n.Message, len(f.Messages))
+	for _, m := range f.Messages {
+		if m.Other != "" {
+			msgs[m.ID] = &i18n.Message{ID: m.ID, Other: m.Other, LeftDelim: m.LeftDelim, RightDelim: m.RightDelim}
+		}
+	}
+	return msgs
+}
 
 // lang is one language's locale files: the embedded one, parsed on first
 // use, and the layers New has read and checked, in order.
@@ -103,19 +121,20 @@ type lang struct {
 // load merges the language's files, parsing the embedded one. It runs once.
 func (l *lang) load() map[string]*i18n.Message {
 	l.once.Do(func() {
-		files := l.layers
+		var base map[string]*i18n.Message
 		if l.embedded != "" {
-			if f := embeddedFiles()[l.embedded](); f != nil {
-				files = append([]*msgfile.File{f}, files...)
-			}
+			base = embeddedFiles()[l.embedded]()
 		}
-		msgs := map[string]*i18n.Message{}
-		for _, f := range files {
-			for _, m := range f.Messages {
-				if m.Other != "" {
-					msgs[m.ID] = m.Message
-				}
-			}
+		if len(l.layers) == 0 && base != nil {
+			l.msgs = base // shared with every Bundle, and read only
+			return
+		}
+		msgs := maps.Clone(base)
+		if msgs == nil {
+			msgs = map[string]*i18n.Message{}
+		}
+		for _, f := range l.layers {
+			maps.Copy(msgs, compact(f))
 		}
 		l.msgs = msgs
 	})
@@ -125,19 +144,19 @@ func (l *lang) load() map[string]*i18n.Message {
 // checkLayer checks a layered file as New reads it: every message is one
 // English has, shows some text, has English's placeholders, and, for the
 // one template, executes.
-func checkLayer(f *msgfile.File, en *msgfile.File) error {
+func checkLayer(f *msgfile.File, en map[string]*i18n.Message) error {
 	for _, m := range f.Messages {
 		fail := func(err error) error {
 			return &LocaleError{File: f.Name, Line: max(m.Line, 0), MessageID: m.ID, Err: err}
 		}
-		src := en.Get(m.ID)
+		src := en[m.ID]
 		if src == nil {
 			return fail(ErrUnknownMessage)
 		}
 		if err := msgfile.TextProblem(m.Other); err != nil {
 			return fail(fmt.Errorf("%w: \"other\": %v", ErrEmptyText, err))
 		}
-		if want, got := msgfile.Placeholders(src.Message), msgfile.Placeholders(m.Message); !slices.Equal(want, got) {
+		if want, got := msgfile.Placeholders(src), msgfile.Placeholders(m.Message); !slices.Equal(want, got) {
 			return fail(fmt.Errorf("%w: %q; English has %q", ErrPlaceholders, got, want))
 		}
 		if m.ID == unknownMessageID {
