@@ -27,7 +27,7 @@ body { font-family: system-ui, sans-serif; margin: 1rem; }
 table { border-collapse: collapse; width: 100%; }
 th, td { border-bottom: 1px solid #ccc; padding: .3rem .5rem; text-align: start; vertical-align: top; }
 code { font-size: .9em; }
-nav a { margin-inline-end: .6rem; }
+nav a { margin-inline-end: .6rem; white-space: nowrap; }
 nav a[aria-current] { font-weight: bold; }
 input { margin: .5rem 0; padding: .3rem; width: 20rem; max-width: 100%; }
 .hint { color: #444; }
@@ -35,7 +35,7 @@ input { margin: .5rem 0; padding: .3rem; width: 20rem; max-width: 100%; }
 </head>
 <body>
 <h1 lang="en" dir="ltr">faceidmsg</h1>
-<nav aria-label="Languages">{{range .Languages}}<a href="?lang={{.Tag}}" hreflang="{{.Tag}}" lang="{{.Tag}}"{{if .Current}} aria-current="page"{{end}}>{{.Native}}</a> {{end}}</nav>
+<nav aria-label="Languages">{{range .Languages}}<a href="?lang={{.Tag}}" hreflang="{{.Tag}}" lang="{{.Tag}}" dir="auto"{{if .Current}} aria-current="page"{{end}}>{{.Native}}</a> {{end}}</nav>
 <p lang="en" dir="ltr"><label>Filter <input id="filter" type="search" placeholder="1201, text…" autocomplete="off"></label> <span id="count">{{len .Rows}}</span> codes</p>
 <table id="codes">
 <thead lang="en" dir="ltr"><tr><th>Code</th><th>Message</th><th>Hint</th><th>Category</th><th>Retry</th></tr></thead>
