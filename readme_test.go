@@ -1,9 +1,13 @@
 package faceidmsg
 
 import (
+	"fmt"
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/faceidmsg/faceidmsg/internal/langname"
+	"golang.org/x/text/language"
 )
 
 // TestReadmeQuickStart keeps the README's quick start a copy of Example, so
@@ -40,5 +44,34 @@ func TestReadmeQuickStart(t *testing.T) {
 	}
 	if !strings.Contains(string(readme), wantOutput) {
 		t.Errorf("README.md lacks Example's output:\n%s", wantOutput)
+	}
+}
+
+// TestReadmeLanguages keeps the README's list of languages the shipped
+// one: its count, and each locale's English name (its base language's,
+// for those the list groups: "Serbian (Cyrillic and Latin)", "Brazilian
+// and European Portuguese").
+func TestReadmeLanguages(t *testing.T) {
+	readme, err := os.ReadFile("README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, list, _ := strings.Cut(string(readme), "Languages shipped (")
+	list, _, _ = strings.Cut(list, "`faceidmsg languages`")
+	list = strings.Join(strings.Fields(list), " ")
+	var n int
+	for _, l := range newBundle(t).Languages() {
+		if l.Pseudo {
+			continue
+		}
+		n++
+		base, _ := l.Tag.Base()
+		name := langname.English(language.Make(base.String()))
+		if !strings.Contains(list, l.Name) && !strings.Contains(list, name) {
+			t.Errorf("README's language list lacks %s (%s)", l.Name, l.Tag)
+		}
+	}
+	if want := fmt.Sprintf("%d):", n); !strings.HasPrefix(list, want) {
+		t.Errorf("README says %q languages; the bundle ships %d", list[:min(len(list), 4)], n)
 	}
 }
