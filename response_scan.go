@@ -123,20 +123,31 @@ func (s *scanner) str() ([]byte, error) {
 	return nil, errSyntax
 }
 
-// lower returns b in ASCII lower case, in buf when it fits (field names
-// are short), so that looking it up in a map does not allocate. A key
-// longer than buf cannot name a field; it is returned as it is.
+// lower returns b folded as encoding/json matches keys, in buf when it
+// fits (field names are short), so that looking it up in a map does not
+// allocate: ASCII letters in lower case, and the two other characters
+// whose case folds to an ASCII letter, "ſ" (U+017F) to "s" and the Kelvin
+// sign (U+212A) to "k". A key longer than buf cannot name a field; it is
+// returned as it is.
 func lower(buf *[32]byte, b []byte) []byte {
-	if len(b) > len(buf) {
-		return b
-	}
-	for i, c := range b {
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
+	n := 0
+	for i := 0; i < len(b); i++ {
+		if n == len(buf) {
+			return b
 		}
-		buf[i] = c
+		c := b[i]
+		switch {
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		case c == 0xC5 && i+1 < len(b) && b[i+1] == 0xBF: // ſ
+			c, i = 's', i+1
+		case c == 0xE2 && i+2 < len(b) && b[i+1] == 0x84 && b[i+2] == 0xAA: // K
+			c, i = 'k', i+2
+		}
+		buf[n] = c
+		n++
 	}
-	return buf[:len(b)]
+	return buf[:n]
 }
 
 // skip skips one value at s.i, iteratively, whatever its depth.

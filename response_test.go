@@ -86,6 +86,8 @@ func TestResponse(t *testing.T) {
 		{"a key only in another case", `{"Response":{"errorcode":0}}`, want{"", "", "", ErrMalformedResponse, CategoryUnknown}},
 		{"a repeated key", `{"Response":{"ErrorCode":1201,"ErrorCode":0}}`, want{"", "", "", ErrMalformedResponse, CategoryUnknown}},
 		{"an escaped repeated key", `{"Response":{"ErrorCode":1201,"\u0045rrorCode":0}}`, want{"", "", "", ErrMalformedResponse, CategoryUnknown}},
+		{"a repeat spelt with a long s", `{"Response":{"Result":"-1","Reſult":"0"}}`, want{"", "", "", ErrMalformedResponse, CategoryUnknown}},
+		{"an escaped long s", `{"Result":"-1","Re\u017fult":"0"}`, want{"", "", "", ErrMalformedResponse, CategoryUnknown}},
 		{"a repeat after escaped quotes and backslashes", `{"Response":{"ErrorMsg":"a\\\"b\\","x":["\"]",{"y":"\\\\"}],"ErrorCode":1201,"errorcode":0}}`, want{"", "", "", ErrMalformedResponse, CategoryUnknown}},
 		{"a lower-case error erasing the failure", `{"Response":{"Error":{"Code":"AuthFailure.SignatureExpire"},"error":null,"Result":"Success"}}`, want{"", "", "", ErrMalformedResponse, CategoryUnknown}},
 		{"a repeated key inside Error", `{"Response":{"Error":{"Code":"InternalError","code":""}}}`, want{"", "", "", ErrMalformedResponse, CategoryUnknown}},
@@ -219,4 +221,23 @@ func (c *countingReader) Read(p []byte) (int, error) {
 	n, err := c.r.Read(p)
 	c.n += n
 	return n, err
+}
+
+// TestLowerFolds: keys fold as encoding/json matches them: ASCII
+// letters, and the two non-ASCII characters that fold to one ("ſ", and
+// the Kelvin sign); no other character (İ matches no ASCII letter).
+func TestLowerFolds(t *testing.T) {
+	var buf [32]byte
+	for _, tt := range []struct{ in, want string }{
+		{"ErrorCode", "errorcode"},
+		{"Re\u017fult", "result"},
+		{"\u212aey", "key"},
+		{"Request\u0130D", "request\u0130d"},
+		{strings.Repeat("A", 33), strings.Repeat("A", 33)},                  // too long to be a field: as it is
+		{"\u017f" + strings.Repeat("A", 31), "s" + strings.Repeat("a", 31)}, // 33 bytes that fold to 32
+	} {
+		if got := string(lower(&buf, []byte(tt.in))); got != tt.want {
+			t.Errorf("lower(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
 }
