@@ -378,3 +378,13 @@ func TestHintFallsBackOnItsOwn(t *testing.T) {
 		}
 	}
 }
+
+// TestProblemOutsideMiddleware: without Middleware's Localizer the title
+// of an unknown code is still one for every occurrence, never the code.
+func TestProblemOutsideMiddleware(t *testing.T) {
+	m, _ := newBundle(t).Localizer("ja").LookupCode("1999")
+	p := NewProblem(httptest.NewRequest("GET", "/", nil), 404, m, "")
+	if p.Title != "Not Found" || p.Detail != m.Text || p.Lang != "en, ja" || p.Type != "urn:faceidmsg:message:UnknownCode" {
+		t.Errorf("problem = %+v; want title Not Found, detail %q, lang en, ja", p, m.Text)
+	}
+}

@@ -72,7 +72,8 @@ type Problem struct {
 // code, so it cannot be a title: the type is UnknownCode, the title the
 // generic localized "Something went wrong." of the request's language,
 // the detail the text (or the hint, when the code is not shown), and code
-// is left out.
+// is left out. Outside Middleware, which gives that generic text, the
+// title is the status phrase ("Not Found"), in English.
 func NewProblem(r *http.Request, status int, m faceidmsg.Message, requestID string) Problem {
 	c := fromContext(r.Context())
 	p := Problem{
@@ -85,16 +86,22 @@ func NewProblem(r *http.Request, status int, m faceidmsg.Message, requestID stri
 	}
 	if m.Category == faceidmsg.CategoryUnknown {
 		p.Code, p.Type, p.Detail = "", c.typeBase+"UnknownCode", m.Text
-		generic := m
-		if m.Key() != "unknown_hidden" && c.loc != nil {
+		switch {
+		case m.Key() == "unknown_hidden":
+			// Its text names no code: it is the generic title.
+			if m.Hint != "" {
+				p.Detail = m.Hint
+			}
+		case c.loc != nil:
 			res, _ := c.loc.Response(nil) // the generic message, no code
-			generic = res.Message
+			p.Title = res.Message.Text
+			p.Lang = contentLanguage(res.Message, m)
+		default:
+			// Outside Middleware there is no Localizer to take the
+			// generic text from: the status phrase, in English.
+			p.Title = http.StatusText(status)
+			p.Lang = strings.Join(slices.Compact([]string{"en", p.Lang}), ", ")
 		}
-		p.Title = generic.Text
-		if m.Key() == "unknown_hidden" && m.Hint != "" {
-			p.Detail = m.Hint
-		}
-		p.Lang = contentLanguage(generic, m)
 	}
 	if requestID != "" {
 		p.Instance = "urn:faceidmsg:request:" + escapeUnreserved(requestID)
