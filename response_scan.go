@@ -26,10 +26,13 @@ var (
 	fieldsError = spellings("Code", "Message")
 )
 
-func spellings(names ...string) map[string]string {
-	m := make(map[string]string, len(names))
+// field is a watched field: as the service spells it, and folded.
+type field struct{ spelt, folded string }
+
+func spellings(names ...string) map[string]field {
+	m := make(map[string]field, len(names))
 	for _, n := range names {
-		m[strings.ToLower(n)] = n
+		m[strings.ToLower(n)] = field{n, strings.ToLower(n)}
 	}
 	return m
 }
@@ -48,23 +51,23 @@ func checkKeys(body []byte) error {
 		return nil // not an object: the decoder says what it is
 	}
 	var wrapped, own bool
-	err := s.object(func(key, lk string) (bool, error) {
+	err := s.object(func(kb []byte, lk string) (bool, error) {
 		if want, ok := fieldsTop[lk]; ok {
-			if key != want {
-				return false, fmt.Errorf("%w: %q is spelt %q by the service", errKeys, key, want)
+			if string(kb) != want.spelt {
+				return false, fmt.Errorf("%w: %q is spelt %q by the service", errKeys, kb, want.spelt)
 			}
-			if key == "Response" {
+			if string(kb) == "Response" {
 				wrapped = true
 				return true, s.inner(fieldsBody, true)
 			}
 			return false, nil
 		}
 		if want, ok := fieldsBody[lk]; ok {
-			if key != want {
-				return false, fmt.Errorf("%w: %q is spelt %q by the service", errKeys, key, want)
+			if string(kb) != want.spelt {
+				return false, fmt.Errorf("%w: %q is spelt %q by the service", errKeys, kb, want.spelt)
 			}
 			own = true
-			if key == "Error" {
+			if string(kb) == "Error" {
 				return true, s.inner(fieldsError, false)
 			}
 		}
@@ -218,7 +221,7 @@ func (s *scanner) skipStr() error {
 // object reads the object at s.i, calling key for each key; key returns
 // true when it has read the value itself. Keys whose lower-case form is in
 // one of watched must not repeat.
-func (s *scanner) object(key func(k, lk string) (bool, error), watched ...map[string]string) error {
+func (s *scanner) object(key func(kb []byte, lk string) (bool, error), watched ...map[string]field) error {
 	s.i++ // '{'
 
 	// The watched keys met: a handful at most.
@@ -247,13 +250,12 @@ func (s *scanner) object(key func(k, lk string) (bool, error), watched ...map[st
 		// A key that names no watched field is skipped without a string
 		// made of it: the map lookups below do not allocate.
 		lb := lower(&buf, kb)
-		var k, lk string
+		var lk string
 		for _, w := range watched {
-			if want, ok := w[string(lb)]; ok {
-				lk = strings.ToLower(want)
-				k = string(kb)
+			if f, ok := w[string(lb)]; ok {
+				lk = f.folded
 				if slices.Contains(seen, lk) {
-					return fmt.Errorf("%w: %q appears twice", errKeys, k)
+					return fmt.Errorf("%w: %q appears twice", errKeys, kb)
 				}
 				seen = append(seen, lk)
 				break
@@ -267,7 +269,7 @@ func (s *scanner) object(key func(k, lk string) (bool, error), watched ...map[st
 		s.space()
 		done := false
 		if lk != "" {
-			if done, err = key(k, lk); err != nil {
+			if done, err = key(kb, lk); err != nil {
 				return err
 			}
 		}
@@ -281,19 +283,19 @@ func (s *scanner) object(key func(k, lk string) (bool, error), watched ...map[st
 
 // inner checks the object value at s.i (or skips a value that is not an
 // object) against fields; withError descends into its Error.
-func (s *scanner) inner(fields map[string]string, withError bool) error {
+func (s *scanner) inner(fields map[string]field, withError bool) error {
 	if s.i >= len(s.b) || s.b[s.i] != '{' {
 		return s.skip()
 	}
-	return s.object(func(key, lk string) (bool, error) {
+	return s.object(func(kb []byte, lk string) (bool, error) {
 		want, ok := fields[lk]
 		if !ok {
 			return false, nil
 		}
-		if key != want {
-			return false, fmt.Errorf("%w: %q is spelt %q by the service", errKeys, key, want)
+		if string(kb) != want.spelt {
+			return false, fmt.Errorf("%w: %q is spelt %q by the service", errKeys, kb, want.spelt)
 		}
-		if withError && key == "Error" {
+		if withError && string(kb) == "Error" {
 			return true, s.inner(fieldsError, false)
 		}
 		return false, nil
