@@ -387,4 +387,13 @@ func TestProblemOutsideMiddleware(t *testing.T) {
 	if p.Title != "Not Found" || p.Detail != m.Text || p.Lang != "en, ja" || p.Type != "urn:faceidmsg:message:UnknownCode" {
 		t.Errorf("problem = %+v; want title Not Found, detail %q, lang en, ja", p, m.Text)
 	}
+	// Each language once, though the hint is English too.
+	b, err := faceidmsg.New(faceidmsg.WithLocales(fstest.MapFS{"qaa.toml": {Data: []byte("[UnknownCode]\nother = \"x {{.Code}}\"\n")}}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, _ = b.Localizer("qaa").LookupCode("1999")
+	if p := NewProblem(httptest.NewRequest("GET", "/", nil), 404, m, ""); p.Lang != "en, qaa" {
+		t.Errorf("lang = %q; want en, qaa", p.Lang)
+	}
 }

@@ -22,22 +22,28 @@ func WriteJSON(w http.ResponseWriter, status int, m faceidmsg.Message) error {
 	return writeBody(w, status, "application/json", contentLanguage(m), append(body, '\n'))
 }
 
-// contentLanguage is the Content-Language of a message: the language of
-// its text, and of its hint when that fell back to another ("he, en").
+// contentLanguage is the Content-Language of messages: the language of
+// each text, and of each hint that fell back to another ("he, en").
 func contentLanguage(ms ...faceidmsg.Message) string {
-	var tags []string
-	add := func(t language.Tag) {
-		if s := t.String(); t != (language.Tag{}) && !slices.Contains(tags, s) {
-			tags = append(tags, s)
-		}
-	}
+	var tags []language.Tag
 	for _, m := range ms {
-		add(m.Lang)
+		tags = append(tags, m.Lang)
 		if m.Hint != "" {
-			add(m.HintLang)
+			tags = append(tags, m.HintLang)
 		}
 	}
-	return strings.Join(tags, ", ")
+	return langList(tags...)
+}
+
+// langList is tags as a Content-Language list, each once, in order.
+func langList(tags ...language.Tag) string {
+	var out []string
+	for _, t := range tags {
+		if s := t.String(); t != (language.Tag{}) && !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return strings.Join(out, ", ")
 }
 
 // Problem is an RFC 9457 problem details document for a message: the
@@ -100,7 +106,7 @@ func NewProblem(r *http.Request, status int, m faceidmsg.Message, requestID stri
 			// Outside Middleware there is no Localizer to take the
 			// generic text from: the status phrase, in English.
 			p.Title = http.StatusText(status)
-			p.Lang = strings.Join(slices.Compact([]string{"en", p.Lang}), ", ")
+			p.Lang = langList(language.English, m.Lang, m.HintLang)
 		}
 	}
 	if requestID != "" {
