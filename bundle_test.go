@@ -1188,3 +1188,24 @@ func shippedFile(t testing.TB, tag string) *msgfile.File {
 	}
 	return nil
 }
+
+// TestRightToLeftIsolatesCode: in a locale written right to left, the code
+// (left to right) is isolated with U+2068 and U+2069, so it keeps its
+// order and does not reorder the punctuation around it.
+func TestRightToLeftIsolatesCode(t *testing.T) {
+	rtl := map[*unicode.RangeTable]bool{unicode.Arabic: true, unicode.Hebrew: true}
+	n := 0
+	for _, f := range shippedFiles(t) {
+		scripts := localeScripts[f.Tag.String()]
+		if len(scripts) == 0 || !rtl[scripts[0]] {
+			continue
+		}
+		n++
+		if m := f.Get(unknownMessageID); m == nil || !strings.Contains(m.Other, "\u2068{{.Code}}\u2069") {
+			t.Errorf("%s: UnknownCode does not isolate {{.Code}} with U+2068/U+2069", f.Name)
+		}
+	}
+	if n == 0 {
+		t.Skip("no right-to-left locale ships")
+	}
+}
