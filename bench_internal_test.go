@@ -3,6 +3,7 @@ package faceidmsg
 import (
 	"io/fs"
 	"runtime"
+	"strings"
 	"testing"
 
 	"github.com/faceidmsg/faceidmsg/internal/msgfile"
@@ -43,4 +44,30 @@ func BenchmarkParseEmbedded(b *testing.B) {
 	b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc), "retained-B")
 	b.ReportMetric(float64(len(names)), "files")
 	runtime.KeepAlive(kept)
+}
+
+// BenchmarkResponseShapes: Response on the bodies that cost the most per
+// byte, 1 MiB each, and on a 20 MiB H5 success body with its video and
+// best frame. x-body is what one call allocates over the body's size.
+func BenchmarkResponseShapes(b *testing.B) {
+	loc := newBundle(b).Localizer("en")
+	shapes := append(amplificationBodies(1<<20), struct {
+		name string
+		body []byte
+	}{"a 20 MiB success with its video", videoBody(20 << 20)})
+	for _, s := range shapes {
+		b.Run(strings.ReplaceAll(s.name, " ", "_"), func(b *testing.B) {
+			b.SetBytes(int64(len(s.body)))
+			b.ReportAllocs()
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			n := 0
+			for b.Loop() {
+				loc.Response(s.body)
+				n++
+			}
+			runtime.ReadMemStats(&after)
+			b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/float64(n)/float64(len(s.body)), "x-body")
+		})
+	}
 }

@@ -45,26 +45,37 @@ func hintLang(m Message) string {
 // the HTTP API. Field names are stable.
 func (m Message) MarshalJSON() ([]byte, error) { return json.Marshal(m.toJSON()) }
 
-// MarshalJSON writes the resolution as its Message's fields, plus cause
-// (the same fields, or null), request_id, details (support details in
-// English, for logs; never for the person) and service_text (the
-// service's own text, likewise): the shape of "faceidmsg
-// resolve -json" and of the HTTP API's /v1/resolve.
+// supportDetailJSON is SupportDetail as JSON.
+type supportDetailJSON struct {
+	Kind  DetailKind `json:"kind"`
+	Value string     `json:"value"`
+	Text  string     `json:"text"`
+}
+
+// MarshalJSON writes the resolution as its Message's fields, plus source
+// (which field decided: "api_error", "result", "error_code", or "" when
+// none did), cause (the same fields as the message, or null), similarity
+// (a number, or null), request_id, details (support details as objects
+// {kind, value, text}, in English, for logs; never for the person) and
+// service_text (the service's own text, likewise): the shape of
+// "faceidmsg resolve -json" and of the HTTP API's /v1/resolve.
 func (r Resolution) MarshalJSON() ([]byte, error) {
 	var cause *messageJSON
 	if r.Cause != nil {
 		c := r.Cause.toJSON()
 		cause = &c
 	}
-	details := r.Details
-	if details == nil {
-		details = []string{}
+	details := make([]supportDetailJSON, len(r.Details))
+	for i, d := range r.Details {
+		details[i] = supportDetailJSON(d)
 	}
 	return json.Marshal(struct {
 		messageJSON
-		Cause       *messageJSON `json:"cause"`
-		RequestID   string       `json:"request_id"`
-		Details     []string     `json:"details"`
-		ServiceText string       `json:"service_text"`
-	}{r.Message.toJSON(), cause, r.RequestID, details, r.ServiceText})
+		Source      Source              `json:"source"`
+		Cause       *messageJSON        `json:"cause"`
+		Similarity  *float64            `json:"similarity"`
+		RequestID   string              `json:"request_id"`
+		Details     []supportDetailJSON `json:"details"`
+		ServiceText string              `json:"service_text"`
+	}{r.Message.toJSON(), r.Source, cause, r.Similarity, r.RequestID, details, r.ServiceText})
 }

@@ -1,228 +1,243 @@
 package faceidmsg
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"strconv"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/go-json-experiment/json"
 )
 
 // This file reads whole service responses: the JSON body an app's server
-// receives from any of the service's APIs, with or without the
-// {"Response": ...} wrapper, and the legacy {code, message, codeDesc}
-// shape. It finds the code that decides the outcome, and never reads
-// success into a body that does not say so.
+// receives from the result APIs that Response knows (the list is in
+// Localizer.Response's doc), with or without the {"Response": ...} wrapper,
+// and the legacy {code, message, codeDesc} shape. It decides which field
+// holds the outcome, by the rules in decide, and fails closed: a body
+// that does not clearly say success is never success.
+//
+// The JSON is read by a strict decoder (github.com/go-json-experiment/json,
+// encoding/json/v2 from Go 1.27): names match case-sensitively and a
+// repeated name of a field it reads is an error at every level. The
+// fields it reads, and the rules that decide, are in response_fields.go.
 
-// MaxResponseSize caps the body Response reads: 1 MiB, far above any
-// result without its images.
-const MaxResponseSize = 1 << 20
+// MaxResponseSize is the cap ReadResponse puts on a body: 32 MiB, far
+// above a result that carries its video and best frame (H5
+// VideoBase64, App SDK Video). Response itself has no cap: it reads
+// whatever the caller hands it in time linear in its size, skipping the
+// large values it does not need without copying them.
+const MaxResponseSize = 32 << 20
 
 // Errors of Response, for errors.Is. With each, the Resolution's Message
 // is the generic text without a code (CategoryUnknown), never success.
 var (
-	// ErrNoCode: the body is well-formed but holds no result code: a
-	// null ErrorCode, an empty Result, a missing field, or a shape that
-	// is not one of the service's.
+	// ErrNoCode: the body is one of the shapes Response reads, but
+	// holds no result yet: a null H5 ErrorCode, an empty Result, a
+	// missing field, or a legacy code 0 (the call went through, with no
+	// result). The newest attempt may still be the Resolution's Cause.
 	ErrNoCode = errors.New("faceidmsg: the response has no result code")
-	// ErrMalformedResponse: the body is not JSON, or a code has a type
-	// no API gives it.
+	// ErrUnsupportedShape: the body is well-formed but is the result of
+	// an API that Response does not read: a numeric Result without the
+	// App SDK result's fields (phone, bank card and ID number checks,
+	// where "0" is not a verification), the mainland result APIs
+	// (Text.ErrCode), AI fake-face detection. Its Details may still say
+	// something to support.
+	ErrUnsupportedShape = errors.New("faceidmsg: the response is of an API that is not read")
+	// ErrMalformedResponse: the body is not JSON (invalid syntax,
+	// invalid UTF-8, a name repeated in one object), a code field has a
+	// type no API gives it, or its deciding fields contradict each other
+	// or say success where only a failure can stand.
 	ErrMalformedResponse = errors.New("faceidmsg: malformed response")
-	// ErrResponseTooLarge: the body is over MaxResponseSize.
+	// ErrResponseTooLarge: ReadResponse's body is over its cap.
 	ErrResponseTooLarge = errors.New("faceidmsg: response too large")
+)
+
+// Source says which field of a body decided its Resolution.
+type Source string
+
+const (
+	// SourceNone: no field decided; Response returned an error.
+	SourceNone Source = ""
+	// SourceAPIError: the call itself failed: Response.Error.Code, or
+	// the legacy shape's code. On a result API (GetWebVerificationResultIntl,
+	// GetFaceIdResultIntl, GetSdkVerificationResult) this is the fetch
+	// that failed, not the verification, which may be complete: the
+	// app's server retries the call before it asks the person for
+	// anything.
+	SourceAPIError Source = "api_error"
+	// SourceResult: the result code of a compare API (Result, a string
+	// such as "Success") or of an App SDK result API (Result, a number
+	// written as a string).
+	SourceResult Source = "result"
+	// SourceErrorCode: the H5 flow's ErrorCode.
+	SourceErrorCode Source = "error_code"
 )
 
 // Resolution is what a raw service response means for the app.
 type Resolution struct {
-	// Message is the result: Response.Error.Code when the call failed,
-	// else Result (the compare APIs and the App SDK), else ErrorCode (the
-	// H5 flow).
+	// Message is the result, in the Localizer's language: what the
+	// deciding field says (see Source), or the generic text without a
+	// code when Response returns an error. Only its Category says
+	// whether the verification passed.
 	Message Message
+	// Source is the field that decided Message.
+	Source Source
 	// Cause is the newest attempt's own code, when the attempts say more
 	// than Message: the H5 flow's VerificationDetailList and the App
 	// SDK's CompareResults, where a generic or final code (16, "too many
-	// attempts") stands above the reason of the last try. Nil otherwise.
+	// attempts") stands above the reason of the last try, or where there
+	// is no result yet (a null ErrorCode, an empty Result). It is never
+	// the result: under a result that may not be retried it is not
+	// retryable and has no hint, since the person cannot act on it. Nil
+	// otherwise.
 	Cause *Message
+	// Similarity is the face comparison's score, 0 to 100, where the
+	// body has one for the deciding result: a compare API's Sim, the
+	// newest H5 attempt's Similarity, the newest App SDK CompareResults
+	// entry's Sim or else GetFaceIdResultIntl's Similarity. The service
+	// passes a comparison at 70 (a false acceptance rate of 0.1%); an
+	// app with a stricter policy (80 is 0.01%) checks it here. Nil when
+	// absent. It means nothing in a liveness-only flow, where the
+	// service writes 0.
+	Similarity *float64
 	// RequestID is the service's RequestId, for support, made safe for
 	// logs like an unknown code.
 	RequestID string
-	// Details are support details of the newest attempt, in English, for
-	// logs and support staff only: liveness tags and the device risk
-	// level, as "h5-liveness-tag 03: Suspected rephotography attack".
-	Details []string
+	// Details are support details of the body, at most MaxDetails: the
+	// newest attempt's liveness tags, the newest OCR result's warnings,
+	// CheckIdCardInformation's Warnings, the device risk level, AI
+	// fake-face detection's risk. For logs and support staff only, never
+	// for the person: they tell an attacker which signal caught them.
+	Details []SupportDetail
 	// ServiceText is the service's own Message, ErrorMsg or Description
 	// for the result, for support. It follows the caller's X-TC-Language
 	// and can be Chinese: never a key, never for the person.
 	ServiceText string
 }
 
+// MaxDetails caps the support details of one Resolution, however long
+// the body's lists are.
+const MaxDetails = 32
+
+// SupportDetail is one support detail of a response: its kind, the value
+// as the service wrote it (made safe for logs) and the service's English
+// for it ("" when the value is not in the catalogue).
+type SupportDetail struct {
+	Kind  DetailKind
+	Value string
+	Text  string
+}
+
+// String formats the detail for a log line: "h5-liveness-tag 03:
+// Suspected rephotography attack".
+func (d SupportDetail) String() string {
+	t := d.Text
+	if t == "" {
+		t = "(not in the catalogue)"
+	}
+	return string(d.Kind) + " " + d.Value + ": " + t
+}
+
 // ReadResponse reads a response body from r, at most MaxResponseSize
-// bytes; a longer body is an error wrapping ErrResponseTooLarge, read no
-// further than one byte past the cap.
+// bytes; see ReadResponseLimit.
 func ReadResponse(r io.Reader) ([]byte, error) {
-	body, err := io.ReadAll(io.LimitReader(r, MaxResponseSize+1))
+	return ReadResponseLimit(r, MaxResponseSize)
+}
+
+// ReadResponseLimit reads a response body from r, at most max bytes. A
+// longer body is an error wrapping ErrResponseTooLarge, read no further
+// than one byte past the cap. Memory grows with what r delivers, not with
+// the cap.
+func ReadResponseLimit(r io.Reader, max int64) ([]byte, error) {
+	body, err := io.ReadAll(io.LimitReader(r, max+1))
 	if err != nil {
 		return nil, err
 	}
-	if len(body) > MaxResponseSize {
-		return nil, fmt.Errorf("%w: over %d bytes", ErrResponseTooLarge, MaxResponseSize)
+	if int64(len(body)) > max {
+		return nil, fmt.Errorf("%w: over %d bytes", ErrResponseTooLarge, max)
 	}
 	return body, nil
 }
 
 // Response maps a raw response body to its messages in the Localizer's
-// language. It returns an error wrapping ErrNoCode,
-// ErrMalformedResponse or ErrResponseTooLarge when it finds no code, and
-// one wrapping ErrUnknownCode when the code is not in the catalogue; the
-// Resolution always has a Message to show.
+// language. It reads these APIs' results, wrapped in {"Response": ...} or
+// not:
+//   - every API's failed call: Response.Error.Code, and the legacy shape
+//     {"code": 4000, "codeDesc": "InvalidParameter"};
+//   - the compare APIs (CompareFaceLiveness, LivenessCompare,
+//     VideoLivenessCompare, DetectReflectLivenessAndCompare,
+//     GetLivenessResult, CheckIdCardInformation): Result, a string;
+//   - the H5 flow's GetWebVerificationResultIntl: ErrorCode, a number or
+//     null, and its VerificationDetailList;
+//   - the App SDK results, GetFaceIdResultIntl and
+//     GetSdkVerificationResult: Result, a number written as a string,
+//     with the fields only those APIs have (CompareResults, DeviceInfoLevel,
+//     LivenessInfoTag, Similarity, …).
+//
+// It fails closed. A code from Error or the legacy shape is never
+// success; an Error object, even empty, is a failed call; two deciding
+// fields in one body (Result and ErrorCode, legacy beside API 3.0 fields,
+// fields beside the wrapper) are malformed; a numeric Result without the
+// App SDK's fields is ErrUnsupportedShape. Support fields of an unexpected
+// type are dropped, never the decision.
+//
+// The error wraps ErrNoCode, ErrUnsupportedShape or ErrMalformedResponse
+// when there is no result to show, and ErrUnknownCode when the code is not
+// in the catalogue; the Resolution always has a Message to show. Response
+// never modifies body and keeps no reference to it.
 func (l *Localizer) Response(body []byte) (Resolution, error) {
-	if len(body) > MaxResponseSize {
-		return l.noCode(fmt.Errorf("%w: %d bytes, over %d", ErrResponseTooLarge, len(body), MaxResponseSize))
+	var doc rawTop
+	if err := json.Unmarshal(body, &doc, decodeOptions); err != nil {
+		return Resolution{Message: l.generic()}, fmt.Errorf("%w: %v", ErrMalformedResponse, err)
 	}
-	if err := checkKeys(body); err != nil {
-		return l.noCode(fmt.Errorf("%w: %v", ErrMalformedResponse, err))
-	}
-	var doc rawResponse
-	if err := json.Unmarshal(body, &doc); err != nil {
-		return l.noCode(fmt.Errorf("%w: %v", ErrMalformedResponse, err))
-	}
-	r := &doc.rawBody
-	if doc.Response != nil {
-		r = doc.Response
-	}
+	d, err := decide(&doc)
 	var res Resolution
-	if r.RequestID != nil {
-		res.RequestID = logCode(*r.RequestID)
+	if err == nil {
+		res.Message, err = l.Lookup(d.ns, d.code)
+		res.Source = d.src
+		if d.src == SourceAPIError && res.Message.Category == CategorySuccess {
+			res.Source = ""
+			err = fmt.Errorf("%w: a failed call's code %q is a success code", ErrMalformedResponse, res.Message.Code)
+		}
 	}
-	src, ns, code, text, found := doc.primary(r)
-	if !found {
-		out, err := l.noCode(ErrNoCode)
-		out.RequestID = res.RequestID
-		return out, err
+	if res.Source == "" {
+		res.Message = l.generic()
 	}
-	var err error
-	res.Message, err = l.Lookup(ns, code)
-	res.ServiceText = supportText(text)
-	if src != fromError && needsCause(res.Message.Category) {
-		if cns, ccode, ok := r.cause(ns); ok && ccode != code {
-			m, _ := l.Lookup(cns, ccode)
+	b := d.body
+	if b == nil {
+		return res, err
+	}
+	res.RequestID = logCode(b.RequestID.s)
+	res.Details = b.details()
+	if res.Source != "" {
+		res.ServiceText = supportText(d.text)
+	}
+	if res.Source == SourceResult || res.Source == SourceErrorCode {
+		res.Similarity = b.similarity(d.ns)
+	}
+	if res.Source != "" && needsCause(res.Message.Category) || errors.Is(err, ErrNoCode) {
+		if ns, code, ok := b.cause(d.ns); ok && !(ns == d.ns && code == d.code) {
+			m, _ := l.Lookup(ns, code)
+			if !res.Message.Retryable {
+				// Never more hopeful than the result.
+				m.Retryable, m.Hint, m.HintLang = false, "", m.Lang
+			}
 			res.Cause = &m
 		}
 	}
-	res.Details = r.details()
 	return res, err
 }
 
-// noCode is the Resolution of a body with no code to read.
-func (l *Localizer) noCode(err error) (Resolution, error) {
+// generic is the Message of a body with no result to show: the generic
+// text without a code, never success.
+func (l *Localizer) generic() Message {
 	l.ready()
-	m := Message{
+	return Message{
 		MessageID: hiddenMessageID, Lang: l.hiddenLang, Text: l.hidden,
 		Hint: l.unknownHint, HintLang: l.unknownHintLang, Category: CategoryUnknown,
 		Fallback: l.hiddenLang != l.tag || l.unknownHintLang != l.tag,
 	}
-	return Resolution{Message: m}, err
-}
-
-// rawResponse is a body as the service writes it: wrapped in "Response",
-// or not (the fields at the top), or the legacy shape.
-type rawResponse struct {
-	Response *rawBody `json:"Response"`
-	rawBody
-	LegacyCode     jsonCode `json:"code"`
-	LegacyCodeDesc *string  `json:"codeDesc"`
-	LegacyMessage  *string  `json:"message"`
-}
-
-// rawBody holds the fields Response reads, of every API.
-type rawBody struct {
-	Error *struct {
-		Code    *string `json:"Code"`
-		Message *string `json:"Message"`
-	} `json:"Error"`
-	RequestID   *string  `json:"RequestId"`
-	Result      jsonCode `json:"Result"`    // string: PaaS, or an App SDK number
-	ErrorCode   jsonCode `json:"ErrorCode"` // number: H5
-	ErrorMsg    *string  `json:"ErrorMsg"`
-	Description *string  `json:"Description"`
-
-	H5Attempts      lastOf[h5Attempt]  `json:"VerificationDetailList"`
-	SDKAttempts     lastOf[sdkAttempt] `json:"CompareResults"`
-	Cards           lastOf[warnings]   `json:"CardVerifyResults"` // App SDK: WarnCardInfos, negative
-	OCR             lastOf[warnings]   `json:"OCRResult"`         // H5: WarnCardInfos, positive
-	LivenessInfoTag []*string          `json:"LivenessInfoTag"`
-	DeviceInfoLevel *string            `json:"DeviceInfoLevel"`
-}
-
-// h5Attempt is an entry of the H5 flow's VerificationDetailList.
-type h5Attempt struct {
-	ErrorCode         jsonCode  `json:"ErrorCode"`
-	LivenessErrorCode jsonCode  `json:"LivenessErrorCode"`
-	CompareErrorCode  jsonCode  `json:"CompareErrorCode"`
-	LivenessInfoTag   []*string `json:"LivenessInfoTag"`
-}
-
-// sdkAttempt is an entry of the App SDK's CompareResults; "" or null means
-// the stage did not run.
-type sdkAttempt struct {
-	ErrorCode        jsonCode  `json:"ErrorCode"`
-	LiveErrorCode    jsonCode  `json:"LiveErrorCode"`
-	CompareErrorCode jsonCode  `json:"CompareErrorCode"`
-	LivenessInfoTag  []*string `json:"LivenessInfoTag"`
-}
-
-// warnings are an OCR result's WarnCardInfos.
-type warnings struct {
-	WarnCardInfos []json.Number `json:"WarnCardInfos"`
-}
-
-// lastOf decodes only the last element of a JSON array (the newest
-// attempt) and counts the others: decoding a long list whole would cost
-// far more memory than the body.
-type lastOf[T any] struct {
-	last T
-	n    int
-}
-
-func (l *lastOf[T]) UnmarshalJSON(b []byte) error {
-	last, n, err := lastElement(b)
-	if err != nil || n == 0 {
-		return err
-	}
-	l.n = n
-	return json.Unmarshal(last, &l.last)
-}
-
-// Where the primary code came from.
-const (
-	fromError = iota + 1 // Response.Error.Code, or the legacy code: the call failed
-	fromResult
-	fromErrorCode
-)
-
-// primary finds the code that decides the outcome: the call's failure
-// first (Error.Code, or a legacy code other than 0), else Result, else
-// ErrorCode. A null, an empty string or a missing field is no code.
-func (doc *rawResponse) primary(r *rawBody) (src int, ns Namespace, code, text string, ok bool) {
-	if r.Error != nil && r.Error.Code != nil && *r.Error.Code != "" {
-		return fromError, PaaS, *r.Error.Code, deref(r.Error.Message), true
-	}
-	if ns, code, text, ok := doc.legacy(); ok {
-		return fromError, ns, code, text, true
-	}
-	if c, ok := r.Result.value(); ok {
-		if _, num := saasNumber(c); num || r.Result.number {
-			return fromResult, AppSDK, c, deref(r.Description), true
-		}
-		return fromResult, PaaS, c, deref(r.Description), true
-	}
-	if c, ok := r.ErrorCode.value(); ok {
-		return fromErrorCode, SaaS, c, deref(r.ErrorMsg), true
-	}
-	return 0, "", "", "", false
 }
 
 // needsCause reports whether a result is generic or final enough that the
@@ -230,125 +245,6 @@ func (doc *rawResponse) primary(r *rawBody) (src int, ns Namespace, code, text s
 // service failed (1001) or the code is unknown.
 func needsCause(c Category) bool {
 	return c == CategoryEnded || c == CategoryTemporary || c == CategoryUnknown
-}
-
-// cause returns the newest attempt's code, for a result of namespace ns:
-// H5 attempts for an H5 result, App SDK attempts for an App SDK one. An
-// attempt's own ErrorCode ("the final result of this verification") comes
-// first, then its liveness and comparison codes, whichever is set and
-// not 0.
-func (r *rawBody) cause(ns Namespace) (Namespace, string, bool) {
-	var codes []jsonCode
-	switch {
-	case ns == SaaS && r.H5Attempts.n > 0:
-		d := r.H5Attempts.last
-		codes = []jsonCode{d.ErrorCode, d.LivenessErrorCode, d.CompareErrorCode}
-	case ns == AppSDK && r.SDKAttempts.n > 0:
-		d := r.SDKAttempts.last
-		codes = []jsonCode{d.ErrorCode, d.LiveErrorCode, d.CompareErrorCode}
-	}
-	for _, c := range codes {
-		if v, ok := c.value(); ok && v != "0" {
-			return ns, v, true
-		}
-	}
-	return "", "", false
-}
-
-// maxDetails caps the support details of one response.
-const maxDetails = 32
-
-// details returns the newest attempt's support details, in English.
-func (r *rawBody) details() []string {
-	var out []string
-	add := func(kind DetailKind, tags []*string) {
-		for _, t := range tags {
-			if t == nil || len(out) >= maxDetails {
-				continue
-			}
-			v := logCode(*t)
-			en, ok := Detail(kind, *t)
-			if !ok {
-				en = "(not in the catalogue)"
-			}
-			out = append(out, string(kind)+" "+v+": "+en)
-		}
-	}
-	if r.H5Attempts.n > 0 {
-		add(DetailH5LivenessTag, r.H5Attempts.last.LivenessInfoTag)
-	}
-	if r.SDKAttempts.n > 0 {
-		add(DetailSDKLivenessTag, r.SDKAttempts.last.LivenessInfoTag)
-	}
-	for _, w := range [][]json.Number{r.Cards.last.WarnCardInfos, r.OCR.last.WarnCardInfos} {
-		for _, v := range w {
-			s := v.String()
-			add(DetailOCRWarning, []*string{&s})
-		}
-	}
-	add(DetailSDKLivenessTag, r.LivenessInfoTag)
-	if r.DeviceInfoLevel != nil && *r.DeviceInfoLevel != "" {
-		add(DetailDeviceRisk, []*string{r.DeviceInfoLevel})
-	}
-	return out
-}
-
-// legacy reads the legacy shape {code, message, codeDesc}: a code other
-// than 0 names its error in codeDesc. Code 0 says only that the call went
-// through, which is no result.
-func (doc *rawResponse) legacy() (Namespace, string, string, bool) {
-	c, ok := doc.LegacyCode.value()
-	if !ok || c == "0" {
-		return "", "", "", false
-	}
-	if doc.LegacyCodeDesc != nil && *doc.LegacyCodeDesc != "" && *doc.LegacyCodeDesc != "Success" {
-		return PaaS, *doc.LegacyCodeDesc, deref(doc.LegacyMessage), true
-	}
-	return PaaS, c, deref(doc.LegacyMessage), true
-}
-
-// jsonCode is a code field that an API writes as a string or as a number,
-// and that may be null or missing.
-type jsonCode struct {
-	set    bool   // present and not null
-	number bool   // written as a JSON number
-	s      string // the string, or the number as written
-}
-
-// UnmarshalJSON accepts a string, an integer or null; anything else is a
-// type no API gives a code, so the body is malformed.
-func (c *jsonCode) UnmarshalJSON(b []byte) error {
-	switch {
-	case string(b) == "null":
-		*c = jsonCode{}
-	case len(b) > 0 && b[0] == '"':
-		var s string
-		if err := json.Unmarshal(b, &s); err != nil {
-			return err
-		}
-		*c = jsonCode{set: true, s: s}
-	case len(b) > 0 && (b[0] == '-' || b[0] >= '0' && b[0] <= '9'):
-		if bytes.ContainsAny(b, ".eE") {
-			return fmt.Errorf("code %s is not an integer", b)
-		}
-		if _, err := strconv.ParseInt(string(b), 10, 64); err != nil {
-			return fmt.Errorf("code %s: %v", b, err)
-		}
-		*c = jsonCode{set: true, number: true, s: string(b)}
-	default:
-		return fmt.Errorf("a code is a string or a number, not %.20s", b)
-	}
-	return nil
-}
-
-// value returns the code, and false for a missing or null field or "".
-func (c jsonCode) value() (string, bool) { return c.s, c.set && c.s != "" }
-
-func deref(s *string) string {
-	if s == nil {
-		return ""
-	}
-	return *s
 }
 
 // maxSupportText caps ServiceText.
