@@ -100,6 +100,11 @@ func isUsage(err error) bool {
 // errReported marks a failure already explained on stderr.
 var errReported = errors.New("reported")
 
+// errNotPassed: resolve read a known code that is not success. Its message
+// is on stdout; the program exits 3, so a script can tell "the person or
+// the call failed" from "no answer could be read" (1).
+var errNotPassed = errors.New("not passed")
+
 // run is the whole program; only main decides to exit.
 func run(args []string, stdout, stderr io.Writer) int {
 	return runIn(args, os.Stdin, stdout, stderr)
@@ -119,6 +124,8 @@ func runIn(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 2
 	case errors.Is(err, errReported):
 		return 1
+	case errors.Is(err, errNotPassed):
+		return 3
 	default:
 		msg := err.Error()
 		if !strings.HasPrefix(msg, "faceidmsg: ") {

@@ -11,7 +11,10 @@ import (
 )
 
 // resolve reads one service response body from FILE or standard input and
-// prints its message and hint, then the cause's.
+// prints its message and hint, then the cause's. It exits 0 only for a
+// success code, 3 for a known code that is not success, and 1 when it
+// could read no known code (no code, an unknown code, an API it does not
+// read, a malformed or too large body).
 func resolve(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	var o options
 	rest, err := o.parse(o.flags("resolve", true), args)
@@ -63,9 +66,12 @@ func resolve(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 			}
 		}
 	}
-	if rerr != nil {
+	switch {
+	case rerr != nil:
 		fmt.Fprintf(stderr, "faceidmsg: %s: %s\n", name, strings.TrimPrefix(rerr.Error(), "faceidmsg: "))
 		return errReported
+	case res.Message.Category != faceidmsg.CategorySuccess:
+		return errNotPassed
 	}
 	return nil
 }

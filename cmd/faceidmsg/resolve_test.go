@@ -33,11 +33,17 @@ func TestResolve(t *testing.T) {
 		stdout   string // exact, or "" to skip
 		stderrIn string
 	}{
-		{"file, text", []string{"resolve", "-lang", "th", file}, "", 0, m16.Text + "\n" + m16.Hint + "\n" + m2016.Text + "\n" + m2016.Hint + "\n", ""},
-		{"stdin with -", []string{"resolve", "-lang", "th", "-"}, h5, 0, m16.Text + "\n" + m16.Hint + "\n" + m2016.Text + "\n" + m2016.Hint + "\n", ""},
+		// Under a final result the cause is a reason, without its hint.
+		{"file, text", []string{"resolve", "-lang", "th", file}, "", 3, m16.Text + "\n" + m16.Hint + "\n" + m2016.Text + "\n", ""},
+		{"stdin with -", []string{"resolve", "-lang", "th", "-"}, h5, 3, m16.Text + "\n" + m16.Hint + "\n" + m2016.Text + "\n", ""},
 		{"success", []string{"resolve"}, `{"Response":{"Result":"Success"}}`, 0, "", ""},
+		{"H5 success", []string{"resolve"}, `{"Response":{"ErrorCode":0}}`, 0, "", ""},
+		{"a failed verification", []string{"resolve"}, `{"Response":{"Result":"FailedOperation.CompareLowSimilarity"}}`, 3, "", ""},
+		{"a failed call", []string{"resolve"}, `{"Response":{"Error":{"Code":"InternalError"}}}`, 3, "", ""},
 		{"null is no code", []string{"resolve"}, `{"Response":{"ErrorCode":null}}`, 1, "", "no result code"},
 		{"unknown code", []string{"resolve"}, `{"Response":{"ErrorCode":1999}}`, 1, "", "unknown code"},
+		{"another API", []string{"resolve"}, `{"Response":{"Result":"0","Range":"(0,3]"}}`, 1, "", "not read"},
+		{"a success code where only a failure can stand", []string{"resolve"}, `{"code":"Success"}`, 1, "", "malformed"},
 		{"malformed", []string{"resolve"}, `{"Response":`, 1, "", "malformed"},
 		{"too large", []string{"resolve"}, `{"x":"` + strings.Repeat("x", faceidmsg.MaxResponseSize) + `"}`, 1, "", "too large"},
 		{"two files", []string{"resolve", file, file}, "", 2, "", "one response body"},
@@ -50,7 +56,7 @@ func TestResolve(t *testing.T) {
 			if code != tt.code || tt.stdout != "" && stdout.String() != tt.stdout || !strings.Contains(stderr.String(), tt.stderrIn) {
 				t.Errorf("%q = %d, %q, %q; want %d, %q, stderr with %q", tt.args, code, stdout.String(), stderr.String(), tt.code, tt.stdout, tt.stderrIn)
 			}
-			if tt.code == 1 && tt.name != "a directory" && stdout.Len() == 0 {
+			if tt.code != 2 && tt.name != "a directory" && stdout.Len() == 0 {
 				t.Errorf("no generic text on stdout")
 			}
 		})
@@ -60,7 +66,7 @@ func TestResolve(t *testing.T) {
 func TestResolveJSON(t *testing.T) {
 	var stdout, stderr bytes.Buffer
 	body := `{"Response":{"Result":"-999","CompareResults":[{"ErrorCode":"1201","LiveErrorCode":"1201","CompareErrorCode":""}],"RequestId":"r-2"}}`
-	if code := runIn([]string{"resolve", "-json"}, strings.NewReader(body), &stdout, &stderr); code != 0 {
+	if code := runIn([]string{"resolve", "-json"}, strings.NewReader(body), &stdout, &stderr); code != 3 {
 		t.Fatalf("resolve -json = %d, %q", code, stderr.String())
 	}
 	var got map[string]any
@@ -69,14 +75,25 @@ func TestResolveJSON(t *testing.T) {
 	}
 	cause, _ := got["cause"].(map[string]any)
 	if got["namespace"] != "appsdk" || got["code"] != "-999" || got["key"] != "appsdk__999" || got["request_id"] != "r-2" ||
-		cause == nil || cause["code"] != "1201" || cause["namespace"] != "appsdk" {
+		got["source"] != "result" || cause == nil || cause["code"] != "1201" || cause["namespace"] != "appsdk" {
 		t.Errorf("resolve -json = %s", stdout.String())
+	}
+	// Support details are objects; a similarity is a number.
+	stdout.Reset()
+	body = `{"Response":{"ErrorCode":16,"VerificationDetailList":[{"ErrorCode":1002,"LivenessInfoTag":["03"],"Similarity":41.5}]}}`
+	runIn([]string{"resolve", "-json"}, strings.NewReader(body), &stdout, &stderr)
+	for _, want := range []string{`"details":[{"kind":"h5-liveness-tag","value":"03","text":"Suspected rephotography attack"}]`, `"similarity":41.5`, `"source":"error_code"`} {
+		if !strings.Contains(stdout.String(), want) {
+			t.Errorf("resolve -json = %s; want %s", stdout.String(), want)
+		}
 	}
 	// No cause is null, not missing.
 	stdout.Reset()
 	runIn([]string{"resolve", "-json"}, strings.NewReader(`{"ErrorCode":0}`), &stdout, &stderr)
-	if !strings.Contains(stdout.String(), `"cause":null`) {
-		t.Errorf("resolve -json with no cause = %s; want \"cause\":null", stdout.String())
+	for _, want := range []string{`"cause":null`, `"similarity":null`, `"details":[]`} {
+		if !strings.Contains(stdout.String(), want) {
+			t.Errorf("resolve -json with no cause = %s; want %s", stdout.String(), want)
+		}
 	}
 }
 
