@@ -46,9 +46,11 @@ type cached struct {
 //	GET  /v1/codes         every code's message
 //	GET  /v1/languages     the locales
 //	POST /v1/resolve       a raw service response in, the resolution out
-//	                       (as "faceidmsg resolve -json"); 400 for a
-//	                       malformed body, 422 for one with no code, 413
-//	                       over 1 MiB, read no further
+//	                       (as "faceidmsg resolve -json"), 200 for every
+//	                       code read, success or not (the category says
+//	                       which); 400 for a malformed body, 422 for one
+//	                       with no code or of an API it does not read,
+//	                       413 over WithMaxBody (32 MiB), read no further
 //	GET  /healthz          "ok"
 //	GET  /                 the catalogue page, in the negotiated language
 //
@@ -193,14 +195,14 @@ func etagMatch(header, etag string) bool {
 
 func (h *handler) resolve(w http.ResponseWriter, r *http.Request) {
 	loc := Localizer(r.Context())
-	if r.ContentLength > faceidmsg.MaxResponseSize {
+	if r.ContentLength > h.c.maxBody {
 		// Known too large: answer before reading a byte of it, and
 		// close the connection rather than drain the body.
 		w.Header().Set("Connection", "close")
 		h.resolveProblem(w, r, http.StatusRequestEntityTooLarge, "ResponseTooLarge", faceidmsg.Resolution{})
 		return
 	}
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, faceidmsg.MaxResponseSize))
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, h.c.maxBody))
 	if err != nil {
 		status, kind := http.StatusBadRequest, "MalformedResponse"
 		var tooLarge *http.MaxBytesError
@@ -218,6 +220,9 @@ func (h *handler) resolve(w http.ResponseWriter, r *http.Request) {
 	case errors.Is(err, faceidmsg.ErrNoCode):
 		h.resolveProblem(w, r, http.StatusUnprocessableEntity, "NoCode", res)
 		return
+	case errors.Is(err, faceidmsg.ErrUnsupportedShape):
+		h.resolveProblem(w, r, http.StatusUnprocessableEntity, "UnsupportedShape", res)
+		return
 	}
 	out, err := json.Marshal(res)
 	if err != nil {
@@ -229,8 +234,9 @@ func (h *handler) resolve(w http.ResponseWriter, r *http.Request) {
 }
 
 // resolveProblem answers a body /v1/resolve cannot resolve: a problem of
-// its own type (MalformedResponse, ResponseTooLarge, NoCode) with the
-// generic message, so an app can still show the person something.
+// its own type (MalformedResponse, ResponseTooLarge, NoCode,
+// UnsupportedShape) with the generic message, so an app can still show
+// the person something.
 func (h *handler) resolveProblem(w http.ResponseWriter, r *http.Request, status int, kind string, res faceidmsg.Resolution) {
 	if res.Message.MessageID == "" {
 		res, _ = Localizer(r.Context()).Response(nil) // the generic text, no code

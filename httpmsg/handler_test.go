@@ -148,15 +148,19 @@ func TestResolveEndpoint(t *testing.T) {
 	if got := readAll(t, r); r.StatusCode != 200 || strings.TrimSpace(got) != string(wantJSON) || r.Header.Get("Content-Language") != "th" {
 		t.Errorf("POST /v1/resolve = %d %s; want 200 %s", r.StatusCode, got, wantJSON)
 	}
+	small := NewHandler(b, WithMaxBody(1<<20))
 	for _, tt := range []struct {
 		name, body, kind string
 		status           int
 	}{
 		{"malformed", `{"Response":`, "MalformedResponse", 400},
+		{"a success code where only a failure can stand", `{"code":"Success"}`, "MalformedResponse", 400},
+		{"contradicting fields", `{"Response":{"Result":"Success","ErrorCode":1201}}`, "MalformedResponse", 400},
 		{"no code", `{"Response":{"ErrorCode":null}}`, "NoCode", 422},
-		{"over 1 MiB", `{"x":"` + strings.Repeat("x", faceidmsg.MaxResponseSize) + `"}`, "ResponseTooLarge", 413},
+		{"another API", `{"Response":{"Result":"0","Range":"(0,3]"}}`, "UnsupportedShape", 422},
+		{"over WithMaxBody", `{"x":"` + strings.Repeat("x", 1<<20) + `"}`, "ResponseTooLarge", 413},
 	} {
-		r := do(t, h, "POST", "/v1/resolve", strings.NewReader(tt.body), "Accept-Language", "ja")
+		r := do(t, small, "POST", "/v1/resolve", strings.NewReader(tt.body), "Accept-Language", "ja")
 		var p Problem
 		err := json.Unmarshal([]byte(readAll(t, r)), &p)
 		m, _ := b.Localizer("ja").LookupCode("\x00")
@@ -184,14 +188,41 @@ func TestResolveEndpoint(t *testing.T) {
 	}
 }
 
+// TestResolveOutcomes: every body whose code is read is a 200, success or
+// not, and the category says which; a real success body with its video
+// is read whole under the default cap.
+func TestResolveOutcomes(t *testing.T) {
+	b := newBundle(t)
+	h := NewHandler(b)
+	video := `{"Response":{"ErrorCode":0,"VerificationDetailList":[{"ErrorCode":0,"Similarity":96.6}],"VideoBase64":"` +
+		strings.Repeat("AAAA", 5<<20) + `","BestFrameBase64":"/9j/","RequestId":"r"}}`
+	for _, tt := range []struct {
+		name, body string
+		category   faceidmsg.Category
+	}{
+		{"a 20 MiB success with its video", video, faceidmsg.CategorySuccess},
+		{"a failed comparison", `{"Response":{"Result":"FailedOperation.CompareLowSimilarity","Sim":9.2}}`, faceidmsg.CategoryRejected},
+		{"a failed call", `{"Response":{"Error":{"Code":"InternalError"}}}`, faceidmsg.CategoryTemporary},
+		{"an unknown code", `{"Response":{"ErrorCode":1999}}`, faceidmsg.CategoryUnknown},
+	} {
+		r := do(t, h, "POST", "/v1/resolve", strings.NewReader(tt.body))
+		var got struct{ Category faceidmsg.Category }
+		err := json.Unmarshal([]byte(readAll(t, r)), &got)
+		if r.StatusCode != 200 || err != nil || got.Category != tt.category {
+			t.Errorf("%s: %d, category %q (%v); want 200 and %q", tt.name, r.StatusCode, got.Category, err, tt.category)
+		}
+	}
+}
+
 // TestResolveReadsNoFurther: a body over the cap is cut off one byte past
 // it.
 func TestResolveReadsNoFurther(t *testing.T) {
-	h := NewHandler(newBundle(t))
-	cr := &countingReader{left: 8 * faceidmsg.MaxResponseSize}
+	const max = 1 << 20
+	h := NewHandler(newBundle(t), WithMaxBody(max))
+	cr := &countingReader{left: 8 * max}
 	r := do(t, h, "POST", "/v1/resolve", cr)
-	if r.StatusCode != 413 || cr.read > faceidmsg.MaxResponseSize+64<<10 {
-		t.Errorf("status %d after reading %d bytes; want 413 near %d", r.StatusCode, cr.read, faceidmsg.MaxResponseSize)
+	if r.StatusCode != 413 || cr.read > max+64<<10 {
+		t.Errorf("status %d after reading %d bytes; want 413 near %d", r.StatusCode, cr.read, max)
 	}
 }
 

@@ -16,12 +16,13 @@ type config struct {
 	param    string // query parameter naming a language; "" for none
 	cookie   string // cookie naming a language; "" for none
 	typeBase string // prefix of a problem's type URI
+	maxBody  int64  // the largest body /v1/resolve reads
 }
 
 const defaultTypeBase = "urn:faceidmsg:message:"
 
 func newConfig(opts []Option) config {
-	c := config{param: "lang", typeBase: defaultTypeBase}
+	c := config{param: "lang", typeBase: defaultTypeBase, maxBody: faceidmsg.MaxResponseSize}
 	for _, o := range opts {
 		o(&c)
 	}
@@ -39,10 +40,24 @@ func WithCookie(name string) Option { return func(c *config) { c.cookie = name }
 
 // WithProblemTypeBase sets the prefix of problem type URIs (NewProblem's
 // and NewHandler's): a problem's type is the prefix and its message ID,
-// or one of UnknownCode, MalformedResponse, ResponseTooLarge and NoCode. The default,
-// "urn:faceidmsg:message:", names without locating; give an https URL of
-// your own documentation to make types resolve.
+// or one of UnknownCode, MalformedResponse, ResponseTooLarge, NoCode and
+// UnsupportedShape. The default, "urn:faceidmsg:message:", names without
+// locating; give an https URL of your own documentation to make types
+// resolve.
 func WithProblemTypeBase(uri string) Option { return func(c *config) { c.typeBase = uri } }
+
+// WithMaxBody sets the largest body NewHandler's /v1/resolve reads, in
+// bytes (faceidmsg.MaxResponseSize, 32 MiB, unless set; a result with its
+// video is a few MiB). A larger body is a 413, read no further than the
+// cap. Memory grows with what a client sends, not with the cap. A value
+// below 1 keeps the default. Middleware ignores it.
+func WithMaxBody(n int64) Option {
+	return func(c *config) {
+		if n > 0 {
+			c.maxBody = n
+		}
+	}
+}
 
 type ctxKey struct{}
 

@@ -12,6 +12,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/faceidmsg/faceidmsg"
 	"github.com/faceidmsg/faceidmsg/httpmsg"
 )
 
@@ -40,8 +41,12 @@ func serve(ctx context.Context, args []string, stdout io.Writer, ready chan<- st
 	var o options
 	fs := o.flags("serve", false)
 	addr := fs.String("addr", "127.0.0.1:8080", "host:port to listen on")
+	maxBody := fs.Int64("max-body", faceidmsg.MaxResponseSize, "largest body /v1/resolve reads, in bytes")
 	if err := o.parseNoArgs(fs, args); err != nil {
 		return err
+	}
+	if *maxBody < 1 {
+		return usagef("-max-body is a number of bytes, at least 1, not %d", *maxBody)
 	}
 	b, err := o.bundle()
 	if err != nil {
@@ -51,7 +56,7 @@ func serve(ctx context.Context, args []string, stdout io.Writer, ready chan<- st
 	if err != nil {
 		return err
 	}
-	srv := httpmsg.NewServer(ln.Addr().String(), httpmsg.NewHandler(b))
+	srv := httpmsg.NewServer(ln.Addr().String(), httpmsg.NewHandler(b, httpmsg.WithMaxBody(*maxBody)))
 	fmt.Fprintf(stdout, "serving on http://%s/\n", ln.Addr())
 	if ready != nil {
 		ready <- ln.Addr().String()
