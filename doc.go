@@ -6,9 +6,12 @@
 // # Codes
 //
 // An app's server receives response bodies; [Localizer.Response] reads a
-// whole body of any of the service's APIs and finds the code that decides
-// the outcome, never reading success into a body that does not hold a
-// success code. The codes live in namespaces ([Namespace]), because the
+// whole body of the service's result APIs (the compare APIs, the H5 flow's
+// GetWebVerificationResultIntl, the App SDKs' GetFaceIdResultIntl and
+// GetSdkVerificationResult) or any API's failed call, decides by rules it
+// states once which field holds the outcome ([Source]), and fails closed:
+// never success unless the service said so, and [ErrUnsupportedShape] for
+// another API's body. The codes live in namespaces ([Namespace]), because the
 // same number means different things in different places: strings such
 // as "FailedOperation.CompareLowSimilarity" or
 // "InvalidParameterValue.BizTokenExpired", in the compare APIs' Result and
@@ -19,8 +22,8 @@
 // [EKYCiOS], [SelfieAndroid], [SelfieiOS]). The catalogue holds every code
 // the service documents; run "faceidmsg list" or see CODES.md for the
 // whole table. Support details beside a result (liveness tags, OCR
-// warnings, device risk) are English text for logs, from [Detail], never
-// for the person.
+// warnings, device risk) are English text for logs ([SupportDetail],
+// [Detail]), never for the person.
 //
 // One row of the service's English table is mislabelled: its fifth PaaS row
 // says FailedOperation.LifePhotoDetectFaces but means "no full face was

@@ -55,6 +55,30 @@ func ExampleLocalizer_Response() {
 	// true
 }
 
+// The rules that fail closed: a success code where only a failure can
+// stand, and another API's "0", are never success.
+func ExampleLocalizer_Response_failClosed() {
+	b, err := faceidmsg.New()
+	if err != nil {
+		log.Fatal(err)
+	}
+	loc := b.Localizer("en")
+	for _, body := range []string{
+		`{"Response":{"Result":"Success","Sim":92.5}}`,                   // a compare API: passed
+		`{"Response":{"Error":{"Code":"Success"}}}`,                      // a failed call cannot succeed
+		`{"Response":{"Result":"Success","ErrorCode":1201}}`,             // two deciding fields
+		`{"Response":{"Result":"0","Description":"成功","Range":"(0,3]"}}`, // a phone lookup, not a verification
+	} {
+		res, err := loc.Response([]byte(body))
+		fmt.Printf("%s %q %v\n", res.Message.Category, res.Source, err)
+	}
+	// Output:
+	// success "result" <nil>
+	// unknown "" faceidmsg: malformed response: a failed call's code "Success" is a success code
+	// unknown "" faceidmsg: malformed response: both Result and ErrorCode
+	// unknown "" faceidmsg: the response is of an API that is not read: a numeric Result without the App SDK result's fields
+}
+
 func ExampleLocalizer_LookupCode() {
 	b, err := faceidmsg.New()
 	if err != nil {

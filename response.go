@@ -1,9 +1,11 @@
 package faceidmsg
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"unicode"
 	"unicode/utf8"
 
@@ -148,9 +150,19 @@ func ReadResponse(r io.Reader) ([]byte, error) {
 // ReadResponseLimit reads a response body from r, at most max bytes. A
 // longer body is an error wrapping ErrResponseTooLarge, read no further
 // than one byte past the cap. Memory grows with what r delivers, not with
-// the cap.
+// the cap; when r knows its size (a regular *os.File, a *bytes.Reader) the
+// body is read into one buffer of that size.
 func ReadResponseLimit(r io.Reader, max int64) ([]byte, error) {
-	body, err := io.ReadAll(io.LimitReader(r, max+1))
+	lr := io.LimitReader(r, max+1)
+	var body []byte
+	var err error
+	if n := sizeHint(r); n > 0 {
+		buf := bytes.NewBuffer(make([]byte, 0, min(n, max+1)+bytes.MinRead))
+		_, err = buf.ReadFrom(lr)
+		body = buf.Bytes()
+	} else {
+		body, err = io.ReadAll(lr) // grows by about a quarter at a time
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -158,6 +170,20 @@ func ReadResponseLimit(r io.Reader, max int64) ([]byte, error) {
 		return nil, fmt.Errorf("%w: over %d bytes", ErrResponseTooLarge, max)
 	}
 	return body, nil
+}
+
+// sizeHint returns how many bytes r says it holds, or 0 when it does not
+// say. It is only a hint: the cap is applied to what is read.
+func sizeHint(r io.Reader) int64 {
+	switch r := r.(type) {
+	case interface{ Len() int }:
+		return int64(r.Len())
+	case interface{ Stat() (fs.FileInfo, error) }:
+		if fi, err := r.Stat(); err == nil && fi.Mode().IsRegular() {
+			return fi.Size()
+		}
+	}
+	return 0
 }
 
 // Response maps a raw response body to its messages in the Localizer's

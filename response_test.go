@@ -518,8 +518,13 @@ func TestReadResponse(t *testing.T) {
 		t.Errorf("a body of exactly the cap: %d bytes, %v", len(body), err)
 	}
 	video := videoBody(20 << 20)
-	if body, err := ReadResponse(bytes.NewReader(video)); err != nil || !bytes.Equal(body, video) {
-		t.Errorf("a 20 MiB body with its video: %d bytes, %v; want it whole", len(body), err)
+	var body20 []byte
+	alloc := allocated(func() { body20, err = ReadResponse(bytes.NewReader(video)) })
+	if err != nil || !bytes.Equal(body20, video) {
+		t.Errorf("a 20 MiB body with its video: %d bytes, %v; want it whole", len(body20), err)
+	}
+	if alloc > uint64(len(video))+64<<10 {
+		t.Errorf("reading a 20 MiB body of known size allocated %d KiB; want one buffer of its size", alloc>>10)
 	}
 }
 

@@ -21,18 +21,8 @@ import (
 func TestServeShutdownLosesNothing(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
-	ready := make(chan string, 1)
-	served := make(chan error, 1)
 	var out bytes.Buffer
-	go func() { served <- serve(ctx, []string{"-addr", "127.0.0.1:0"}, &out, ready) }()
-	var addr string
-	select {
-	case addr = <-ready:
-	case err := <-served:
-		t.Fatalf("serve: %v", err)
-	case <-time.After(10 * time.Second):
-		t.Fatal("serve did not start")
-	}
+	addr, served := startServe(t, ctx, &out, "-addr", "127.0.0.1:0")
 	body := `{"Response":{"ErrorCode":16,"VerificationDetailList":[{"ErrorCode":2016,"LivenessErrorCode":0,"CompareErrorCode":2016}],"RequestId":"r-1"}}`
 	b, _ := faceidmsg.New()
 	want, _ := b.Localizer("th").Response([]byte(body))
@@ -111,4 +101,53 @@ func TestServeUsage(t *testing.T) {
 	if code, _, errOut := runCLI(t, "serve", "-addr", "256.0.0.1:0"); code != 1 || errOut == "" {
 		t.Errorf("serve on a bad address = %d, %q; want 1 and an error", code, errOut)
 	}
+}
+
+// TestServeMaxBody: -max-body sets the largest body /v1/resolve reads,
+// and a value below 1 is a usage error.
+func TestServeMaxBody(t *testing.T) {
+	if err := serve(context.Background(), []string{"-max-body", "0"}, io.Discard, nil); !isUsage(err) {
+		t.Errorf("serve -max-body 0 = %v; want a usage error", err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	addr, served := startServe(t, ctx, io.Discard, "-addr", "127.0.0.1:0", "-max-body", "64")
+	for _, tt := range []struct {
+		body   string
+		status int
+	}{
+		{`{"Response":{"ErrorCode":0}}`, 200},
+		{`{"Response":{"ErrorCode":0,"RequestId":"` + strings.Repeat("x", 64) + `"}}`, 413},
+	} {
+		resp, err := http.Post("http://"+addr+"/v1/resolve", "application/json", strings.NewReader(tt.body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != tt.status {
+			t.Errorf("%d-byte body under -max-body 64: %d; want %d", len(tt.body), resp.StatusCode, tt.status)
+		}
+	}
+	cancel()
+	if err := <-served; err != nil {
+		t.Errorf("serve: %v", err)
+	}
+}
+
+// startServe runs serve with args until ctx ends, and returns the address
+// it listens on and the channel its result arrives on.
+func startServe(t *testing.T, ctx context.Context, out io.Writer, args ...string) (string, <-chan error) {
+	t.Helper()
+	ready := make(chan string, 1)
+	served := make(chan error, 1)
+	go func() { served <- serve(ctx, args, out, ready) }()
+	select {
+	case addr := <-ready:
+		return addr, served
+	case err := <-served:
+		t.Fatalf("serve: %v", err)
+	case <-time.After(10 * time.Second):
+		t.Fatal("serve did not start")
+	}
+	return "", nil
 }
