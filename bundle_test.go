@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"regexp"
+	"unicode/utf8"
 
 	"slices"
 	"strings"
@@ -117,7 +118,7 @@ func TestCatalogMatchesSeed(t *testing.T) {
 
 // TestCatalogShape checks the catalogue's own rules.
 func TestCatalogShape(t *testing.T) {
-	valid := []Category{CategorySuccess, CategoryUserAction, CategoryRejected, CategoryTemporary, CategoryEnded, CategoryIntegration}
+	valid := []Category{CategorySuccess, CategoryPending, CategoryUserAction, CategoryRejected, CategoryTemporary, CategoryEnded, CategoryIntegration}
 	hints := map[string]string{}
 	for _, m := range messageHints {
 		if _, dup := hints[m.id]; dup {
@@ -155,7 +156,7 @@ func TestCatalogShape(t *testing.T) {
 		// A retry makes sense only where the person or time can change the
 		// outcome.
 		switch e.cat {
-		case CategorySuccess, CategoryEnded, CategoryIntegration:
+		case CategorySuccess, CategoryPending, CategoryEnded, CategoryIntegration:
 			if e.retry {
 				t.Errorf("%s %s: category %s but retryable", e.ns, e.code, e.cat)
 			}
@@ -165,7 +166,7 @@ func TestCatalogShape(t *testing.T) {
 			}
 		}
 		// Every code the person can act on has a hint.
-		if e.cat != CategorySuccess && hints[e.msg] == "" {
+		if e.cat != CategorySuccess && e.cat != CategoryPending && hints[e.msg] == "" {
 			t.Errorf("%s %s: category %s has no hint", e.ns, e.code, e.cat)
 		}
 	}
@@ -216,6 +217,62 @@ func TestCatalogInvariants(t *testing.T) {
 			t.Errorf("hint %s of %s (retryable) does not say to try again: %q", m.hint, f.code, text)
 		case !bool(f.retry) && invites.MatchString(text):
 			t.Errorf("hint %s of %s (not retryable) invites a retry: %q", m.hint, f.code, text)
+		}
+	}
+	// What each message and hint may say, given the codes it is shown for.
+	continues := regexp.MustCompile(`(?i)\bcontinue`)
+	backToApp := regexp.MustCompile(`(?i)\b(go|come) back to the app\b`)
+	claims := regexp.MustCompile(`(?i)\b(success|successful|verified|passed)\b`)
+	for _, e := range catalog {
+		code := string(e.ns) + " " + e.code
+		text, hint := en.Get(e.msg).Other, ""
+		if h := hintOf(e.msg); h != "" {
+			hint = en.Get(h).Other
+		}
+		// Success only where a result API says the verification passed:
+		// a client callback code is never the verification's result.
+		if e.cat == CategorySuccess && !slices.Contains([]Namespace{PaaS, SaaS, AppSDK}, e.ns) {
+			t.Errorf("%s: category success, but a %s code is a client callback, not the result", code, e.ns)
+		}
+		if e.cat != CategorySuccess && claims.MatchString(text+" "+hint) && !strings.Contains(text, "wasn't successful") {
+			t.Errorf("%s (%s) says %q / %q, which reads as a pass", code, e.cat, text, hint)
+		}
+		if e.cat != CategorySuccess && continues.MatchString(hint) {
+			t.Errorf("%s (%s): hint %q says continue after a failure", code, e.cat, hint)
+		}
+		// A native SDK's callback is read inside the app, and so is an App
+		// SDK result: there is no app to go back to.
+		if e.ns != PaaS && e.ns != SaaS && backToApp.MatchString(hint) {
+			t.Errorf("%s: hint %q sends a person who is in the app back to it", code, hint)
+		}
+	}
+}
+
+// hintOf returns the hint shown under a message, or "".
+func hintOf(id string) string {
+	for _, m := range messageHints {
+		if m.id == id {
+			return m.hint
+		}
+	}
+	return ""
+}
+
+// TestEnglishFitsAPhone: English messages are at most 60 characters and
+// hints at most 90, so that a translation has room on a phone screen.
+func TestEnglishFitsAPhone(t *testing.T) {
+	en := shippedFiles(t)[0]
+	hints := map[string]bool{}
+	for _, m := range messageHints {
+		hints[m.hint] = true
+	}
+	for _, m := range en.Messages {
+		limit := 60
+		if hints[m.ID] {
+			limit = 90
+		}
+		if n := utf8.RuneCountInString(m.Other); n > limit {
+			t.Errorf("en %s is %d characters; at most %d: %q", m.ID, n, limit, m.Other)
 		}
 	}
 }

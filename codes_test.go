@@ -61,12 +61,13 @@ Categories:
 
 | Category | Meaning | Retry in the same session |
 | --- | --- | --- |
-| `+"`success`"+` | the verification passed | no |
-| `+"`user_action`"+` | the person can fix the capture (light, distance, face, voice, video length) | yes |
+| `+"`success`"+` | the verification passed: a result API's success code | no |
+| `+"`pending`"+` | a native SDK finished the capture; the result is on the server. Fetch it (GetFaceIdResultIntl, GetSdkVerificationResult) and act on that: a client callback code is never the verification's result | no |
+| `+"`user_action`"+` | the person can fix the capture (light, distance, face, voice, video length) or a detail | yes |
 | `+"`rejected`"+` | the check ran and did not pass | mostly yes: the service caps attempts |
 | `+"`temporary`"+` | a service, network or storage problem | yes, after a while |
 | `+"`ended`"+` | the session is over; a new one is needed | no |
-| `+"`integration`"+` | the app sent a request the service could not use | no |
+| `+"`integration`"+` | the app's request, account or setup could not be used; the person cannot fix it | no |
 | `+"`unknown`"+` | a code the catalogue does not know | no |
 
 Look a code up in its namespace: `+"`faceidmsg lookup appsdk:-999`"+`, `+"`selfie-android:212`"+`. The same number means

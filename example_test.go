@@ -51,7 +51,7 @@ func ExampleLocalizer_Response() {
 	fmt.Println(errors.Is(err, faceidmsg.ErrNoCode))
 	// Output:
 	// 16 You've reached the maximum number of attempts. false
-	// 2016 We couldn't confirm that your face matches your ID photo.
+	// 2016 We couldn't confirm your face matches the photo on file.
 	// true
 }
 
@@ -107,7 +107,7 @@ func ExampleLocalizer_Lookup() {
 	fmt.Println(m.Description)
 	// Output:
 	// NoMatch rejected true
-	// We couldn't confirm that your face matches your ID photo.
+	// We couldn't confirm your face matches the photo on file.
 	// The similarity did not reach the passing standard.
 }
 

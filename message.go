@@ -49,28 +49,43 @@ func (m Message) Key() string {
 	return Key(m.Namespace, m.Code)
 }
 
-// Category groups codes by what the app should do next.
+// Category groups codes by what the app should do next. Only
+// CategorySuccess means the verification passed.
 type Category string
 
 const (
-	// CategorySuccess: the verification passed.
+	// CategorySuccess: the verification passed, as the service's result
+	// says (a result API's success code). The app goes on.
 	CategorySuccess Category = "success"
+	// CategoryPending: a native SDK's callback says the capture finished
+	// on the phone; the result is on the server and can still be a
+	// failure. The app shows the message, fetches the result
+	// (GetFaceIdResultIntl, GetSdkVerificationResult) and acts on that.
+	// Never treat it as a pass.
+	CategoryPending Category = "pending"
 	// CategoryUserAction: the person can fix the capture (light, distance,
-	// face, voice, video length) and try again.
+	// face, voice, video length, a typed detail) and try again: the app
+	// shows the hint and offers a retry in the same session.
 	CategoryUserAction Category = "user_action"
 	// CategoryRejected: the check ran and did not pass (spoof suspected,
-	// similarity too low).
+	// similarity too low). The app shows the message; Retryable says
+	// whether it may offer another attempt.
 	CategoryRejected Category = "rejected"
-	// CategoryTemporary: a service, network or storage problem; trying later
-	// may work.
+	// CategoryTemporary: a service, network or storage problem; trying
+	// later may work. The app may offer a retry after a pause.
 	CategoryTemporary Category = "temporary"
-	// CategoryEnded: the session is over (finished, expired, too many
-	// attempts); a new session is needed.
+	// CategoryEnded: the session is over (used, expired, too many
+	// attempts, cancelled); a new session is needed. The app offers no
+	// retry in this one.
 	CategoryEnded Category = "ended"
 	// CategoryIntegration: the calling app sent a request the service could
-	// not use. The person cannot fix it.
+	// not use, or its account cannot use the service. The person cannot fix
+	// it: the app shows the message, logs the code for its developers and
+	// offers no retry.
 	CategoryIntegration Category = "integration"
-	// CategoryUnknown is given to codes the catalogue does not know.
+	// CategoryUnknown is given to codes the catalogue does not know, and
+	// to bodies with no result to show. The app shows the generic text and
+	// logs the code.
 	CategoryUnknown Category = "unknown"
 )
 
