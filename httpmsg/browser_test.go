@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"os/exec"
 	"strings"
 	"sync"
 	"testing"
@@ -14,30 +13,16 @@ import (
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+	"github.com/faceidmsg/faceidmsg/internal/chromium"
 )
 
 var screenshot = flag.String("screenshot", "", "write a PNG of the catalogue page to this file")
-
-// browser returns Chromium's path, skipping the test when there is none,
-// unless CI is set: there it must be installed (.ci/run does it).
-func browser(t *testing.T) string {
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("CI") != "" {
-		t.Fatal("Chromium is not installed; CI must install Debian's chromium (see .ci/run)")
-	}
-	t.Skip("Chromium is not installed; install Debian's chromium to run the browser test")
-	return ""
-}
 
 // TestBrowserCatalogue loads the catalogue page in headless Chromium:
 // the texts of several languages, Arabic right to left, the filter, and a
 // console with no error and no Content-Security-Policy violation.
 func TestBrowserCatalogue(t *testing.T) {
-	exe := browser(t)
+	exe := chromium.Path(t)
 	b := newBundle(t)
 	base := startServer(t, NewHandler(b), nil)
 
