@@ -147,17 +147,26 @@ func (h *handler) languages(w http.ResponseWriter, r *http.Request) {
 }
 
 // serveCached writes the JSON of what make returns, building it once per
-// key, with an ETag, answering a matching If-None-Match with 304.
+// key; see serveCachedBody.
 func (h *handler) serveCached(w http.ResponseWriter, r *http.Request, k cacheKey, make func() (any, string)) {
-	v, ok := h.cache.Load(k)
-	if !ok {
+	h.serveCachedBody(w, r, k, "application/json", func() ([]byte, string, error) {
 		data, lang := make()
 		body, err := json.Marshal(data)
+		return append(body, '\n'), lang, err
+	})
+}
+
+// serveCachedBody writes the body that build returns, of the given
+// content type, building it once per key, with an ETag, answering a
+// matching If-None-Match with 304.
+func (h *handler) serveCachedBody(w http.ResponseWriter, r *http.Request, k cacheKey, contentType string, build func() ([]byte, string, error)) {
+	v, ok := h.cache.Load(k)
+	if !ok {
+		body, lang, err := build()
 		if err != nil {
 			h.httpProblem(w, http.StatusInternalServerError)
 			return
 		}
-		body = append(body, '\n')
 		sum := sha256.Sum256(body)
 		v, _ = h.cache.LoadOrStore(k, &cached{body: body, etag: `"` + hex.EncodeToString(sum[:12]) + `"`, lang: lang})
 	}
@@ -171,11 +180,11 @@ func (h *handler) serveCached(w http.ResponseWriter, r *http.Request, k cacheKey
 		return
 	}
 	if r.Method == http.MethodHead {
-		setHeaders(hdr, "application/json", c.lang, len(c.body)) // GET's headers, no body
+		setHeaders(hdr, contentType, c.lang, len(c.body)) // GET's headers, no body
 		w.WriteHeader(http.StatusOK)
 		return
 	}
-	writeBody(w, http.StatusOK, "application/json", c.lang, c.body)
+	writeBody(w, http.StatusOK, contentType, c.lang, c.body)
 }
 
 // etagMatch reports whether an If-None-Match header matches etag, with

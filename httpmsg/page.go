@@ -2,27 +2,26 @@ package httpmsg
 
 import (
 	"bytes"
-	"crypto/rand"
+	"crypto/sha256"
 	"encoding/base64"
 	"html/template"
 	"net/http"
 
+	"github.com/faceidmsg/faceidmsg"
 	"golang.org/x/text/language"
 )
 
 // The catalogue page: every code with its message, hint, category and
 // retry flag in the negotiated language, a language picker and a filter.
-// It is one HTML document with no external assets, so it works offline;
-// its one script and its style carry a per-response nonce, and the
-// Content-Security-Policy allows nothing else.
+// It is one HTML document with no external assets, so it works offline.
+// Its one script and its style are fixed, so the Content-Security-Policy
+// names them by their SHA-256 and allows nothing else; with no per-response
+// nonce, the page of each language is rendered once and served with an
+// ETag, like the JSON answers.
 
-var pageTemplate = template.Must(template.New("page").Parse(`<!DOCTYPE html>
-<html lang="{{.Lang}}" dir="{{.Dir}}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>faceidmsg: {{.Title}}</title>
-<style nonce="{{.Nonce}}">
+// pageStyle and pageScript are the page's style and script, exactly as
+// their hashes in pageCSP say.
+const pageStyle = `
 body { font-family: system-ui, sans-serif; margin: 1rem; }
 table { border-collapse: collapse; width: 100%; }
 th, td { border-bottom: 1px solid #ccc; padding: .3rem .5rem; text-align: start; vertical-align: top; }
@@ -31,19 +30,9 @@ nav a { margin-inline-end: .6rem; white-space: nowrap; }
 nav a[aria-current] { font-weight: bold; }
 input { margin: .5rem 0; padding: .3rem; width: 20rem; max-width: 100%; }
 .hint { color: #444; }
-</style>
-</head>
-<body>
-<h1 lang="en" dir="ltr">faceidmsg</h1>
-<nav aria-label="Languages">{{range .Languages}}<a href="?lang={{.Tag}}" hreflang="{{.Tag}}" lang="{{.Tag}}" dir="auto"{{if .Current}} aria-current="page"{{end}}>{{.Native}}</a> {{end}}</nav>
-<p lang="en" dir="ltr"><label>Filter <input id="filter" type="search" placeholder="1201, text…" autocomplete="off"></label> <span id="count">{{len .Rows}}</span> codes</p>
-<table id="codes">
-<thead lang="en" dir="ltr"><tr><th>Code</th><th>Message</th><th>Hint</th><th>Category</th><th>Retry</th></tr></thead>
-<tbody>
-{{range .Rows}}<tr data-search="{{.Search}}"><td dir="ltr"><code>{{.Namespace}}:{{.Code}}</code></td><td lang="{{.Lang}}" dir="{{.Dir}}">{{.Text}}</td><td class="hint" lang="{{.HintLang}}" dir="{{.HintDir}}">{{.Hint}}</td><td>{{.Category}}</td><td>{{if .Retryable}}yes{{else}}no{{end}}</td></tr>
-{{end}}</tbody>
-</table>
-<script nonce="{{.Nonce}}">
+`
+
+const pageScript = `
 (function () {
   var input = document.getElementById("filter");
   var rows = document.querySelectorAll("#codes tbody tr");
@@ -59,7 +48,38 @@ input { margin: .5rem 0; padding: .3rem; width: 20rem; max-width: 100%; }
     count.textContent = String(n);
   });
 })();
-</script>
+`
+
+// pageCSP allows the page's own style and script and nothing else.
+var pageCSP = "default-src 'none'; script-src " + cspHash(pageScript) + "; style-src " + cspHash(pageStyle) +
+	"; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+
+// cspHash is the Content-Security-Policy source of an inline element's
+// text.
+func cspHash(text string) string {
+	sum := sha256.Sum256([]byte(text))
+	return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+}
+
+var pageTemplate = template.Must(template.New("page").Parse(`<!DOCTYPE html>
+<html lang="{{.Lang}}" dir="{{.Dir}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>faceidmsg: {{.Title}}</title>
+<style>` + pageStyle + `</style>
+</head>
+<body>
+<h1 lang="en" dir="ltr">faceidmsg</h1>
+<nav aria-label="Languages">{{range .Languages}}<a href="?lang={{.Tag}}" hreflang="{{.Tag}}" lang="{{.Tag}}" dir="auto"{{if .Current}} aria-current="page"{{end}}>{{.Native}}</a> {{end}}</nav>
+<p lang="en" dir="ltr"><label>Filter <input id="filter" type="search" placeholder="1201, text…" autocomplete="off"></label> <span id="count">{{len .Rows}}</span> codes</p>
+<table id="codes">
+<thead lang="en" dir="ltr"><tr><th>Code</th><th>Message</th><th>Hint</th><th>Category</th><th>Retry</th></tr></thead>
+<tbody>
+{{range .Rows}}<tr data-search="{{.Search}}"><td dir="ltr"><code>{{.Namespace}}:{{.Code}}</code></td><td lang="{{.Lang}}" dir="{{.Dir}}">{{.Text}}</td><td class="hint" lang="{{.HintLang}}" dir="{{.HintDir}}">{{.Hint}}</td><td>{{.Category}}</td><td>{{if .Retryable}}yes{{else}}no{{end}}</td></tr>
+{{end}}</tbody>
+</table>
+<script>` + pageScript + `</script>
 </body>
 </html>
 `))
@@ -76,19 +96,25 @@ type pageLang struct {
 }
 
 type pageData struct {
-	Lang, Dir, Title, Nonce string
-	Languages               []pageLang
-	Rows                    []pageRow
+	Lang, Dir, Title string
+	Languages        []pageLang
+	Rows             []pageRow
 }
 
 func (h *handler) page(w http.ResponseWriter, r *http.Request) {
 	loc := Localizer(r.Context())
-	var nb [16]byte
-	if _, err := rand.Read(nb[:]); err != nil {
-		h.httpProblem(w, http.StatusInternalServerError)
-		return
-	}
-	d := pageData{Lang: loc.Tag().String(), Dir: direction(loc.Tag()), Nonce: base64.RawURLEncoding.EncodeToString(nb[:])}
+	hdr := w.Header()
+	hdr.Set("Content-Security-Policy", pageCSP)
+	hdr.Set("Referrer-Policy", "no-referrer")
+	h.serveCachedBody(w, r, cacheKey{loc: loc, what: "page"}, "text/html; charset=utf-8", func() ([]byte, string, error) {
+		return h.renderPage(loc)
+	})
+}
+
+// renderPage renders the catalogue page in loc's language, and returns it
+// with its Content-Language.
+func (h *handler) renderPage(loc *faceidmsg.Localizer) ([]byte, string, error) {
+	d := pageData{Lang: loc.Tag().String(), Dir: direction(loc.Tag())}
 	for _, l := range h.b.Languages() {
 		d.Languages = append(d.Languages, pageLang{Tag: l.Tag.String(), Native: l.Native, Current: l.Tag == loc.Tag()})
 		if l.Tag == loc.Tag() {
@@ -106,15 +132,8 @@ func (h *handler) page(w http.ResponseWriter, r *http.Request) {
 		})
 	}
 	var buf bytes.Buffer
-	if err := pageTemplate.Execute(&buf, d); err != nil {
-		h.httpProblem(w, http.StatusInternalServerError)
-		return
-	}
-	hdr := w.Header()
-	hdr.Set("Content-Security-Policy", "default-src 'none'; script-src 'nonce-"+d.Nonce+"'; style-src 'nonce-"+d.Nonce+"'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
-	hdr.Set("Cache-Control", "no-store")
-	hdr.Set("Referrer-Policy", "no-referrer")
-	writeBody(w, http.StatusOK, "text/html; charset=utf-8", contentLanguage(ms...), buf.Bytes())
+	err := pageTemplate.Execute(&buf, d)
+	return buf.Bytes(), contentLanguage(ms...), err
 }
 
 // lowerSearch is the text the filter matches, in lower case.
