@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"net"
 	"net/http"
 	"strings"
 	"sync"
@@ -15,9 +16,10 @@ import (
 
 // handler serves the API and the catalogue page for one bundle.
 type handler struct {
-	b     *faceidmsg.Bundle
-	c     config
-	cache sync.Map // cacheKey -> *cached: bodies that cannot change for a build
+	b        *faceidmsg.Bundle
+	c        config
+	cache    sync.Map      // cacheKey -> *cached: bodies that cannot change for a build
+	resolves chan struct{} // a slot for each /v1/resolve request in flight
 }
 
 // cacheKey names a body that depends only on the build, the language and
@@ -50,7 +52,9 @@ type cached struct {
 //	                       code read, success or not (the category says
 //	                       which); 400 for a malformed body, 422 for one
 //	                       with no code or of an API it does not read,
-//	                       413 over WithMaxBody (32 MiB), read no further
+//	                       413 over WithMaxBody (32 MiB), read no further;
+//	                       503 with Retry-After when WithMaxResolves
+//	                       (16) requests are already in flight
 //	GET  /healthz          "ok"
 //	GET  /                 the catalogue page, in the negotiated language
 //
@@ -60,6 +64,7 @@ type cached struct {
 // http.StripPrefix. It is safe for concurrent use.
 func NewHandler(b *faceidmsg.Bundle, opts ...Option) http.Handler {
 	h := &handler{b: b, c: newConfig(opts)}
+	h.resolves = make(chan struct{}, h.c.resolves)
 	mux := http.NewServeMux()
 	mux.HandleFunc("/v1/codes/{code}", h.only(h.code, http.MethodGet))
 	mux.HandleFunc("/v1/codes", h.only(h.codes, http.MethodGet))
@@ -204,6 +209,12 @@ func etagMatch(header, etag string) bool {
 
 func (h *handler) resolve(w http.ResponseWriter, r *http.Request) {
 	loc := Localizer(r.Context())
+	if len(r.TransferEncoding) > 0 {
+		// A chunked body has no length to check up front; and behind a
+		// proxy that frames requests otherwise, the connection must not
+		// carry another request (RFC 9112 §6.1).
+		w.Header().Set("Connection", "close")
+	}
 	if r.ContentLength > h.c.maxBody {
 		// Known too large: answer before reading a byte of it, and
 		// close the connection rather than drain the body.
@@ -211,14 +222,30 @@ func (h *handler) resolve(w http.ResponseWriter, r *http.Request) {
 		h.resolveProblem(w, r, http.StatusRequestEntityTooLarge, "ResponseTooLarge", faceidmsg.Resolution{})
 		return
 	}
+	select {
+	case h.resolves <- struct{}{}:
+		defer func() { <-h.resolves }()
+	default:
+		// Every slot is reading or resolving a body: refuse at once, so
+		// that stalled uploads cannot pile up without bound.
+		w.Header().Set("Retry-After", "1")
+		w.Header().Set("Connection", "close")
+		h.httpProblem(w, http.StatusServiceUnavailable)
+		return
+	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, h.c.maxBody))
 	if err != nil {
-		status, kind := http.StatusBadRequest, "MalformedResponse"
 		var tooLarge *http.MaxBytesError
-		if errors.As(err, &tooLarge) {
-			status, kind = http.StatusRequestEntityTooLarge, "ResponseTooLarge"
+		var netErr net.Error
+		switch {
+		case errors.As(err, &tooLarge):
+			h.resolveProblem(w, r, http.StatusRequestEntityTooLarge, "ResponseTooLarge", faceidmsg.Resolution{})
+		case errors.As(err, &netErr) && netErr.Timeout():
+			w.Header().Set("Connection", "close")
+			h.httpProblem(w, http.StatusRequestTimeout)
+		default:
+			h.resolveProblem(w, r, http.StatusBadRequest, "MalformedResponse", faceidmsg.Resolution{})
 		}
-		h.resolveProblem(w, r, status, kind, faceidmsg.Resolution{})
 		return
 	}
 	res, err := loc.Response(body)

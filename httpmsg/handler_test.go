@@ -442,3 +442,29 @@ func TestProblemOutsideMiddleware(t *testing.T) {
 		t.Errorf("lang = %q; want en, qaa", p.Lang)
 	}
 }
+
+// TestResolveConcurrencyBound: with every slot taken by an upload still
+// arriving, another /v1/resolve is answered 503 at once, without reading
+// its body; once the upload finishes, the slot is free again.
+func TestResolveConcurrencyBound(t *testing.T) {
+	h := NewHandler(newBundle(t), WithMaxResolves(1))
+	pr, pw := io.Pipe()
+	first := make(chan *http.Response, 1)
+	go func() { first <- do(t, h, "POST", "/v1/resolve", pr) }()
+	if _, err := pw.Write([]byte(`{"Response":`)); err != nil { // the handler is reading: the slot is taken
+		t.Fatal(err)
+	}
+	cr := &countingReader{left: 1 << 20}
+	r := do(t, h, "POST", "/v1/resolve", cr)
+	if r.StatusCode != http.StatusServiceUnavailable || r.Header.Get("Retry-After") == "" || cr.read != 0 {
+		t.Errorf("a second upload: %d, Retry-After %q, %d bytes read; want 503, a Retry-After and nothing read", r.StatusCode, r.Header.Get("Retry-After"), cr.read)
+	}
+	pw.Write([]byte(`{"ErrorCode":0}}`))
+	pw.Close()
+	if r := <-first; r.StatusCode != 200 {
+		t.Fatalf("the first upload: %d", r.StatusCode)
+	}
+	if r := do(t, h, "POST", "/v1/resolve", strings.NewReader(`{"Response":{"ErrorCode":0}}`)); r.StatusCode != 200 {
+		t.Errorf("after the first finished: %d; want the slot free again", r.StatusCode)
+	}
+}

@@ -17,12 +17,17 @@ type config struct {
 	cookie   string // cookie naming a language; "" for none
 	typeBase string // prefix of a problem's type URI
 	maxBody  int64  // the largest body /v1/resolve reads
+	resolves int    // how many /v1/resolve requests run at once
 }
+
+// DefaultMaxResolves is how many /v1/resolve requests NewHandler's handler
+// reads and resolves at once unless WithMaxResolves says otherwise.
+const DefaultMaxResolves = 16
 
 const defaultTypeBase = "urn:faceidmsg:message:"
 
 func newConfig(opts []Option) config {
-	c := config{param: "lang", typeBase: defaultTypeBase, maxBody: faceidmsg.MaxResponseSize}
+	c := config{param: "lang", typeBase: defaultTypeBase, maxBody: faceidmsg.MaxResponseSize, resolves: DefaultMaxResolves}
 	for _, o := range opts {
 		o(&c)
 	}
@@ -45,6 +50,20 @@ func WithCookie(name string) Option { return func(c *config) { c.cookie = name }
 // locating; give an https URL of your own documentation to make types
 // resolve.
 func WithProblemTypeBase(uri string) Option { return func(c *config) { c.typeBase = uri } }
+
+// WithMaxResolves sets how many /v1/resolve requests NewHandler's handler
+// reads and resolves at once (DefaultMaxResolves unless set). One more is
+// answered 503 with Retry-After at once, before a byte of its body is
+// read, so the memory that uploads hold is bounded by n times the body
+// cap (WithMaxBody), however many clients connect. A value below 1 keeps
+// the default. Middleware ignores it.
+func WithMaxResolves(n int) Option {
+	return func(c *config) {
+		if n > 0 {
+			c.resolves = n
+		}
+	}
+}
 
 // WithMaxBody sets the largest body NewHandler's /v1/resolve reads, in
 // bytes (faceidmsg.MaxResponseSize, 32 MiB, unless set; a result with its

@@ -10,7 +10,7 @@ const (
 	ReadHeaderTimeout = 5 * time.Second
 	ReadTimeout       = 15 * time.Second
 	WriteTimeout      = 30 * time.Second
-	IdleTimeout       = 120 * time.Second
+	IdleTimeout       = 30 * time.Second
 	MaxHeaderBytes    = 64 << 10
 )
 

@@ -14,7 +14,12 @@ import (
 
 	"github.com/faceidmsg/faceidmsg"
 	"github.com/faceidmsg/faceidmsg/httpmsg"
+	"golang.org/x/net/netutil"
 )
+
+// defaultMaxConns caps serve's open connections: well under the usual
+// limit of 1024 open files.
+const defaultMaxConns = 512
 
 // shutdownGrace is how long serve waits for requests in flight when it is
 // told to stop.
@@ -42,11 +47,15 @@ func serve(ctx context.Context, args []string, stdout io.Writer, ready chan<- st
 	fs := o.flags("serve", false)
 	addr := fs.String("addr", "127.0.0.1:8080", "host:port to listen on")
 	maxBody := fs.Int64("max-body", faceidmsg.MaxResponseSize, "largest body /v1/resolve reads, in bytes")
+	maxConns := fs.Int("max-conns", defaultMaxConns, "most connections open at once; more wait to be accepted")
 	if err := o.parseNoArgs(fs, args); err != nil {
 		return err
 	}
 	if *maxBody < 1 {
 		return usagef("-max-body is a number of bytes, at least 1, not %d", *maxBody)
+	}
+	if *maxConns < 1 {
+		return usagef("-max-conns is a number of connections, at least 1, not %d", *maxConns)
 	}
 	b, err := o.bundle()
 	if err != nil {
@@ -56,6 +65,9 @@ func serve(ctx context.Context, args []string, stdout io.Writer, ready chan<- st
 	if err != nil {
 		return err
 	}
+	// Beyond the cap, a connection waits in the kernel's queue until
+	// another closes, so idle clients cannot take every file descriptor.
+	ln = netutil.LimitListener(ln, *maxConns)
 	srv := httpmsg.NewServer(ln.Addr().String(), httpmsg.NewHandler(b, httpmsg.WithMaxBody(*maxBody)))
 	fmt.Fprintf(stdout, "serving on http://%s/\n", ln.Addr())
 	if ready != nil {

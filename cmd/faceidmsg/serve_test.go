@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"strings"
 	"sync"
@@ -150,4 +151,32 @@ func startServe(t *testing.T, ctx context.Context, out io.Writer, args ...string
 		t.Fatal("serve did not start")
 	}
 	return "", nil
+}
+
+// TestServeMaxConns: with -max-conns 1 and one connection held open, a
+// second client is not served until the first closes.
+func TestServeMaxConns(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	addr, served := startServe(t, ctx, io.Discard, "-addr", "127.0.0.1:0", "-max-conns", "1")
+	held, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	client := &http.Client{Timeout: 300 * time.Millisecond, Transport: &http.Transport{DisableKeepAlives: true}}
+	if resp, err := client.Get("http://" + addr + "/healthz"); err == nil {
+		resp.Body.Close()
+		t.Fatalf("a second connection was served while the first was held: %d", resp.StatusCode)
+	}
+	held.Close()
+	client.Timeout = 5 * time.Second
+	resp, err := client.Get("http://" + addr + "/healthz")
+	if err != nil {
+		t.Fatalf("after the first closed: %v", err)
+	}
+	resp.Body.Close()
+	cancel()
+	if err := <-served; err != nil {
+		t.Errorf("serve: %v", err)
+	}
 }
