@@ -9,6 +9,7 @@ require (
 	github.com/go-json-experiment/json v1.27.2
 	github.com/nicksnyder/go-i18n/v2 v2.6.1
 	golang.org/x/net v0.49.0
+	golang.org/x/sys v0.40.0
 	golang.org/x/text v0.34.0
 )
 
@@ -17,5 +18,4 @@ require (
 	github.com/gobwas/httphead v0.1.0 // indirect
 	github.com/gobwas/pool v0.2.1 // indirect
 	github.com/gobwas/ws v1.4.0 // indirect
-	golang.org/x/sys v0.40.0 // indirect
 )

@@ -257,6 +257,11 @@ func mergeFiles(name, what string, args []string, stdout, stderr io.Writer, open
 	if err != nil {
 		return err
 	}
+	unlock, err := lockDir(src.dir)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	l, err := src.writable()
 	if err != nil {
 		return err
@@ -367,6 +372,11 @@ func pseudo(args []string, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
+	unlock, err := lockDir(src.dir)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	l, err := src.writable()
 	if err != nil {
 		return err

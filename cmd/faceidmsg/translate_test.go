@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/faceidmsg/faceidmsg"
@@ -310,5 +311,64 @@ func TestPseudoCommand(t *testing.T) {
 	_, out, _ = runCLI(t, "languages", "-pseudo")
 	if !strings.Contains(out, "en-XA") || !strings.Contains(out, "ar-XB") {
 		t.Errorf("languages -pseudo:\n%s", out)
+	}
+}
+
+// TestConcurrentMergesKeepBoth: two merges for one language at once each
+// start from the file the other wrote, so neither's work is lost.
+func TestConcurrentMergesKeepBoth(t *testing.T) {
+	dir := copyLocales(t)
+	work := t.TempDir()
+	if code, _, errOut := runCLI(t, "translate", "-locales", dir, "-out", filepath.Join(work, "translate.sw.toml"), "sw"); code != 0 {
+		t.Fatalf("translate sw = %d: %s", code, errOut)
+	}
+	full, err := os.ReadFile(filepath.Join(work, "translate.sw.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Two work files, each filling a different half of the messages.
+	var halves [2][]string
+	var ids []string
+	for _, line := range strings.Split(string(full), "\n") {
+		if strings.HasPrefix(line, "[") {
+			ids = append(ids, strings.Trim(line, "[]"))
+		}
+		for h := range halves {
+			if line == `other = ""` && len(ids)%2 == h {
+				line = `other = "SW-` + ids[len(ids)-1] + `"`
+				if ids[len(ids)-1] == "UnknownCode" {
+					line = `other = "SW-UnknownCode {{.Code}}"`
+				}
+			}
+			halves[h] = append(halves[h], line)
+		}
+	}
+	var paths [2]string
+	for h := range halves {
+		sub := filepath.Join(work, fmt.Sprint(h))
+		os.Mkdir(sub, 0o755)
+		paths[h] = filepath.Join(sub, "translate.sw.toml")
+		if err := os.WriteFile(paths[h], []byte(strings.Join(halves[h], "\n")), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for round := range 5 {
+		os.Remove(filepath.Join(dir, "sw.toml"))
+		var wg sync.WaitGroup
+		for _, p := range paths {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				var stdout, stderr bytes.Buffer
+				if code := run([]string{"merge", "-locales", dir, p}, &stdout, &stderr); code != 0 {
+					t.Errorf("merge %s = %d: %s", p, code, stderr.String())
+				}
+			}()
+		}
+		wg.Wait()
+		got, _ := os.ReadFile(filepath.Join(dir, "sw.toml"))
+		if n := strings.Count(string(got), `other = "SW-`); n != len(ids) {
+			t.Fatalf("round %d: sw.toml has %d of the %d messages the two merges wrote", round, n, len(ids))
+		}
 	}
 }
