@@ -468,3 +468,36 @@ func TestResolveConcurrencyBound(t *testing.T) {
 		t.Errorf("after the first finished: %d; want the slot free again", r.StatusCode)
 	}
 }
+
+// TestHandlerUnderAppMiddleware: NewHandler mounted inside an app's
+// Middleware answers in the language the app's Middleware chose (here
+// from a cookie that the handler's own options do not name), so the app's
+// pages and its API agree.
+func TestHandlerUnderAppMiddleware(t *testing.T) {
+	b := newBundle(t)
+	mux := http.NewServeMux()
+	mux.Handle("/faceid/", http.StripPrefix("/faceid", NewHandler(b)))
+	mux.HandleFunc("/page", func(w http.ResponseWriter, r *http.Request) {
+		io.WriteString(w, Localizer(r.Context()).Tag().String())
+	})
+	app := Middleware(b, WithCookie("lang"))(mux)
+	req := func(path string) *http.Response {
+		r := httptest.NewRequest("GET", path, nil)
+		r.Header.Set("Accept-Language", "de")
+		r.AddCookie(&http.Cookie{Name: "lang", Value: "th"})
+		rec := httptest.NewRecorder()
+		app.ServeHTTP(rec, r)
+		return rec.Result()
+	}
+	if page := readAll(t, req("/page")); page != "th" {
+		t.Fatalf("the app's page is in %q; want th", page)
+	}
+	r := req("/faceid/v1/codes/1201")
+	want, _ := b.Localizer("th").LookupNumber(1201)
+	if body := readAll(t, r); r.Header.Get("Content-Language") != "th" || !strings.Contains(body, want.Text) {
+		t.Errorf("the mounted API answered in %q: %.80s; want th", r.Header.Get("Content-Language"), body)
+	}
+	if vary := strings.Join(r.Header.Values("Vary"), ","); !strings.Contains(vary, "Cookie") {
+		t.Errorf("Vary %q; want Cookie, which chose the language", vary)
+	}
+}

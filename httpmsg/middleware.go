@@ -82,6 +82,7 @@ type ctxKey struct{}
 
 // reqState is what Middleware leaves in a request's context.
 type reqState struct {
+	bundle   *faceidmsg.Bundle
 	loc      *faceidmsg.Localizer
 	typeBase string
 }
@@ -108,12 +109,21 @@ func Localizer(ctx context.Context) *faceidmsg.Localizer {
 // bounded, and a value no locale serves is skipped. It sets Vary:
 // Accept-Language (and Cookie) on every response, since the body depends
 // on them.
+//
+// A request that already passed through a Middleware of the same bundle
+// keeps the Localizer chosen there: the language is negotiated once per
+// request, by the outermost Middleware and its options, so a NewHandler
+// mounted inside an app's Middleware answers in the app's language.
 func Middleware(b *faceidmsg.Bundle, opts ...Option) func(http.Handler) http.Handler {
 	c := newConfig(opts)
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			addVary(w.Header(), c)
-			st := &reqState{loc: c.localizer(b, r), typeBase: c.typeBase}
+			loc := c.localizer
+			if outer, ok := r.Context().Value(ctxKey{}).(*reqState); ok && outer.bundle == b && outer.loc != nil {
+				loc = func(*faceidmsg.Bundle, *http.Request) *faceidmsg.Localizer { return outer.loc }
+			}
+			st := &reqState{bundle: b, loc: loc(b, r), typeBase: c.typeBase}
 			next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), ctxKey{}, st)))
 		})
 	}
