@@ -1266,3 +1266,45 @@ func TestRightToLeftIsolatesCode(t *testing.T) {
 		t.Skip("no right-to-left locale ships")
 	}
 }
+
+// TestNegotiateExclusions: an excluded locale is never the answer, and if
+// a locale of the requested language is left, it wins over English. It
+// runs over every locale of the bundle: each excluded in turn, asked for
+// by its language.
+func TestNegotiateExclusions(t *testing.T) {
+	b := newBundle(t)
+	for _, tt := range []struct{ header, want string }{
+		{"pt-BR;q=0, pt", "pt-PT"},
+		{"zh-Hans;q=0, zh", "zh-Hant"},
+		{"sr-Cyrl;q=0, sr", "sr-Latn"},
+		{"pt;q=0, pt-BR", "en"},
+	} {
+		if got := b.Match(tt.header); got.String() != tt.want {
+			t.Errorf("Match(%q) = %s; want %s", tt.header, got, tt.want)
+		}
+	}
+	for _, l := range b.Languages() {
+		if l.Pseudo {
+			continue
+		}
+		base, _ := l.Tag.Base()
+		header := l.Tag.String() + ";q=0, " + base.String()
+		loc, matched := b.Negotiate(header)
+		got := loc.Tag()
+		if matched && got == l.Tag {
+			t.Errorf("Negotiate(%q) = %s, the excluded locale", header, got)
+		}
+		var others []language.Tag
+		for _, o := range b.Languages() {
+			if ob, _ := o.Tag.Base(); ob == base && o.Tag != l.Tag && !o.Pseudo {
+				others = append(others, o.Tag)
+			}
+		}
+		if len(others) > 0 && !slices.Contains(others, got) {
+			t.Errorf("Match(%q) = %s; want one of %v, the language's other locales", header, got, others)
+		}
+		if len(others) == 0 && (got != language.English || matched && l.Tag != language.English) {
+			t.Errorf("Match(%q) = %s; want English, with no other locale of %s", header, got, base)
+		}
+	}
+}

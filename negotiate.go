@@ -329,11 +329,44 @@ func (b *Bundle) negotiate(prefs []string) (int, bool) {
 			}
 			continue
 		}
-		if i := b.cached(p.tag).locale; i >= 0 && !b.excludes(ranges, i) {
+		i := b.cached(p.tag).locale
+		if i < 0 {
+			continue
+		}
+		if !b.excludes(ranges, i) {
 			return i, true
+		}
+		// The best locale is excluded: the best remaining one of the
+		// same language still serves the reader better than English.
+		if j := b.bestRemaining(p.tag, i, ranges); j >= 0 {
+			return j, true
 		}
 	}
 	return english, false
+}
+
+// bestRemaining returns the locale of locale i's language that best
+// serves tag among those no q=0 range excludes, or -1 when none is left.
+// It runs only when a reader excluded the best match, so it may allocate.
+func (b *Bundle) bestRemaining(tag string, i int, ranges []string) int {
+	want, _ := b.locales[i].tag.Base()
+	var cands []language.Tag
+	var idx []int
+	for k, t := range b.natural {
+		if base, _ := t.Base(); base == want && !b.excludes(ranges, b.naturalIndex[k]) {
+			cands = append(cands, t)
+			idx = append(idx, b.naturalIndex[k])
+		}
+	}
+	if len(cands) == 0 {
+		return -1
+	}
+	t, err := language.Parse(tag)
+	if err != nil {
+		t = b.locales[i].tag // an alias the cache reads, such as zh-tc
+	}
+	_, j, _ := language.NewMatcher(cands).Match(t)
+	return idx[j]
 }
 
 // excludes reports whether one of the q=0 ranges (canonical tags) matches
