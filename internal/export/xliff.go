@@ -192,7 +192,10 @@ func ReadXLIFF(r io.Reader) (language.Tag, []Unit, error) {
 		}
 		return language.Und, nil, fmt.Errorf("not an XLIFF 2.0 file: %w", err)
 	}
-	lines := unitLines(data)
+	lines, err := unitLines(data)
+	if err != nil {
+		return language.Und, nil, err
+	}
 	if doc.Version != "2.0" {
 		return language.Und, nil, fmt.Errorf("XLIFF version %q; want 2.0", doc.Version)
 	}
@@ -301,17 +304,23 @@ func (e *PosError) Unwrap() error { return e.Err }
 // order (the units of a <file>, as xml.Unmarshal reads them), as the
 // decoder reached the end of the tag. The units xml.Unmarshal
 // fills carry no positions; this second, token-level pass gives them.
-func unitLines(data []byte) []int {
+func unitLines(data []byte) ([]int, error) {
 	d := xml.NewDecoder(bytes.NewReader(data))
 	var lines []int
 	depth := 0 // xliff is 0, file 1, unit 2
 	for {
 		tok, err := d.RawToken()
 		if err != nil {
-			return lines
+			return lines, nil
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
+			// A group (core XLIFF 2.0) nests units below the file; they
+			// are refused rather than dropped without a word.
+			if depth == 2 && t.Name.Local == "group" || depth > 2 && t.Name.Local == "unit" && t.Name.Space == "" {
+				line, _ := d.InputPos()
+				return nil, &PosError{Line: line, Err: fmt.Errorf("a <%s> inside a <file> is not read: put every <unit> directly in its <file> (XLIFF without groups)", t.Name.Local)}
+			}
 			if depth == 2 && t.Name.Local == "unit" && t.Name.Space == "" {
 				line, _ := d.InputPos()
 				lines = append(lines, line)
