@@ -372,3 +372,20 @@ func TestConcurrentMergesKeepBoth(t *testing.T) {
 		}
 	}
 }
+
+// TestMergeRefusesPluralForms: a work file with a plural form is refused
+// whole, and nothing is written: the form would otherwise vanish.
+func TestMergeRefusesPluralForms(t *testing.T) {
+	dir := copyLocales(t)
+	before, _ := os.ReadFile(filepath.Join(dir, "th.toml"))
+	work := filepath.Join(t.TempDir(), "translate.th.toml")
+	src := "[LightTooDim]\none = \"สว่าง (one)\"\nother = \"สว่างไป\"\n"
+	if err := os.WriteFile(work, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, errOut := runCLI(t, "merge", "-locales", dir, work)
+	after, _ := os.ReadFile(filepath.Join(dir, "th.toml"))
+	if code == 0 || !strings.Contains(errOut, "plural form") || !bytes.Equal(before, after) {
+		t.Errorf("merge of a plural form = %d, %q, th.toml changed %v; want a refusal and nothing written", code, errOut, !bytes.Equal(before, after))
+	}
+}

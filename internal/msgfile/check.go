@@ -180,24 +180,10 @@ func Check(en, f *File, opt Options) []Finding {
 		if len(texts) > 0 {
 			continue
 		}
-		// Every plural form must have the placeholders of English's same
-		// form (or of its "other", when English has no such form): a
-		// template in "one" is as much a template as one in "other".
-		enForms := forms(src.Message)
-		for _, form := range slices.Sorted(maps.Keys(forms(m.Message))) {
-			en, ok := enForms[form]
-			if !ok {
-				en = src.Other
-			}
-			want, got := placeholders(en, src.LeftDelim, src.RightDelim), placeholders(forms(m.Message)[form], m.LeftDelim, m.RightDelim)
-			if !slices.Equal(want, got) {
-				what := "placeholders"
-				if form != "other" {
-					what = fmt.Sprintf("%q placeholders", form)
-				}
-				out = append(out, with(at, Error, KindPlaceholder, fmt.Errorf("%s %s differ from English's %s", what, showList(got), showList(want))))
-				break
-			}
+		// The text must have English's placeholders. (Plural forms are
+		// refused when the file is read: the messages have no counts.)
+		if want, got := placeholders(src.Other, src.LeftDelim, src.RightDelim), placeholders(m.Other, m.LeftDelim, m.RightDelim); !slices.Equal(want, got) {
+			out = append(out, with(at, Error, KindPlaceholder, fmt.Errorf("placeholders %s differ from English's %s", showList(got), showList(want))))
 		}
 		if !isEnglish && m.Other == src.Other && !m.SameAsEnglish {
 			out = append(out, with(at, Warning, KindSameAsEn, fmt.Errorf("text is the same as English; translate it, or mark it with a %q comment if that is meant", SameAsEnglishMarker)))

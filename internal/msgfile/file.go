@@ -395,7 +395,7 @@ func reservedMisuse(name string, raw any, items []item) []Finding {
 		if len(res) > 0 && len(other) > 0 {
 			slices.Sort(other)
 			out = append(out, Finding{File: name, Line: lineOf(path...), MessageID: id, Severity: Error, Kind: KindReserved,
-				Err: fmt.Errorf("message keys mixed with other keys %s; a message table may hold only %s", quoteList(other), "description, hash, other, one, few, many, two, zero, leftdelim, rightdelim")})
+				Err: fmt.Errorf("message keys mixed with other keys %s; a message table may hold only %s", quoteList(other), "description, hash, other, leftdelim, rightdelim")})
 		}
 		// go-i18n reads its keys in any case, so "other" and "Other" in one
 		// table leave one of the two texts at random.
@@ -408,9 +408,17 @@ func reservedMisuse(name string, raw any, items []item) []Finding {
 			}
 		}
 		for _, k := range res {
-			if strings.EqualFold(k, "id") || strings.EqualFold(k, "translation") {
-				out = append(out, Finding{File: name, Line: lineOf(append(append([]string{}, path...), k)...), MessageID: id, Severity: Error, Kind: KindReserved,
+			line := lineOf(append(append([]string{}, path...), k)...)
+			switch {
+			case strings.EqualFold(k, "id") || strings.EqualFold(k, "translation"):
+				out = append(out, Finding{File: name, Line: line, MessageID: id, Severity: Error, Kind: KindReserved,
 					Err: fmt.Errorf("key %q renames or re-types the message; remove it", k)})
+			case isPluralForm(k):
+				// One rule everywhere (check, merge, import, New): the
+				// catalogue's texts have no counts, so a plural form
+				// would be checked here and then never shown.
+				out = append(out, Finding{File: name, Line: line, MessageID: id, Severity: Error, Kind: KindReserved,
+					Err: fmt.Errorf("plural form %q: these messages have no counts, so only \"other\" is shown; remove it", k)})
 			}
 		}
 	}
@@ -575,4 +583,15 @@ func notRegular(m fs.FileMode) error {
 		what = "a symbolic link"
 	}
 	return fmt.Errorf("not a regular file: it is %s", what)
+}
+
+// isPluralForm reports whether k is one of go-i18n's plural forms other
+// than "other", in any case, as go-i18n reads them.
+func isPluralForm(k string) bool {
+	for _, f := range []string{"zero", "one", "two", "few", "many"} {
+		if strings.EqualFold(k, f) {
+			return true
+		}
+	}
+	return false
 }

@@ -29,13 +29,13 @@ func TestTextProblem(t *testing.T) {
 	}
 }
 
-// TestCheckControlCharacters: check reports a control character in any
-// plural form as an error on the message's line.
+// TestCheckControlCharacters: check reports a control character as an
+// error on the message's line.
 func TestCheckControlCharacters(t *testing.T) {
 	en := mustParse(t, "en.toml", enSrc)
 	for _, src := range []string{
 		"[Hello]\nother = \"\\u001b[31mสวัสดี\"\n",
-		"[Hello]\none = \"\\u0007\"\nother = \"สวัสดี\"\n",
+		"[Hello]\nother = \"\\u0007สวัสดี\"\n",
 	} {
 		f := mustParse(t, "th.toml", src)
 		got := Check(en, f, Options{Override: true})
@@ -108,22 +108,22 @@ func TestSegments(t *testing.T) {
 	}
 }
 
-// TestCheckPluralFormPlaceholders: a template in a plural form other than
-// "other" must have English's placeholders too.
-func TestCheckPluralFormPlaceholders(t *testing.T) {
-	en := mustParse(t, "en.toml", enSrc)
-	for src, bad := range map[string]bool{
-		"[Code]\none = \"{{printf \\\"%0999999999d\\\" 1}}\"\nother = \"ผิดพลาด {{.Code}}\"\n": true,
-		"[Hello]\none = \"{{.Code}}\"\nother = \"สวัสดี\"\n":                                   true,
-		"[Code]\none = \"ผิดพลาด {{ .Code }}\"\nother = \"ผิดพลาด {{.Code}}\"\n":               false,
+// TestPluralFormsRefused: the messages have no counts, so a plural form
+// is an error on its line when the file is read, whatever reads it (check,
+// merge, import and the library all read files through Parse).
+func TestPluralFormsRefused(t *testing.T) {
+	for _, src := range []string{
+		"[Hello]\none = \"สว่าง\"\nother = \"สวัสดี\"\n",
+		"[Hello]\nother = \"สวัสดี\"\nFew = \"x\"\n",
+		"[Code]\nzero = \"{{printf \\\"%0999999999d\\\" 1}}\"\nother = \"ผิดพลาด {{.Code}}\"\n",
 	} {
-		got := Check(en, mustParse(t, "th.toml", src), Options{Override: true})
-		found := false
-		for _, f := range got {
-			found = found || f.Kind == KindPlaceholder && f.Severity == Error && f.Line == 1
+		_, findings := Parse("th.toml", []byte(src))
+		ok := false
+		for _, f := range findings {
+			ok = ok || f.Kind == KindReserved && f.Severity == Error && f.Line >= 2 && strings.Contains(f.Err.Error(), "plural form")
 		}
-		if found != bad {
-			t.Errorf("Check(%q) = %v; want a placeholder error: %v", src, got, bad)
+		if !ok {
+			t.Errorf("Parse(%q) = %v; want a plural-form error on the form's line", src, findings)
 		}
 	}
 }
