@@ -175,9 +175,9 @@ func translate(args []string, stdout io.Writer) error {
 	if len(rest) != 1 {
 		return usagef("translate takes one language tag")
 	}
-	tag, err := language.Parse(rest[0])
-	if err != nil || tag == language.Und {
-		return usagef("translate: %q is not a BCP 47 language tag", rest[0])
+	tag, err := o.readTag(rest[0])
+	if err != nil {
+		return err
 	}
 	if err := translatable(tag); err != nil {
 		return err
@@ -215,6 +215,26 @@ func translate(args []string, stdout io.Writer) error {
 
 // translatable refuses English, the source, and the generated
 // pseudo-locales.
+// readTag reads a language the user names on the command line, the one
+// way every command that takes one does: a locale the bundle has that
+// serves it, as -lang reads it (aliases such as zh-tc, legacy codes such
+// as iw, a region read as a script such as zh-TW), else a new locale's
+// canonical name, with the script rule (msgfile.LocaleTag).
+func (o *options) readTag(arg string) (language.Tag, error) {
+	b, err := o.bundle()
+	if err != nil {
+		return language.Und, err
+	}
+	if loc, matched := b.Negotiate(arg); matched {
+		return loc.Tag(), nil
+	}
+	tag, err := msgfile.LocaleTag(arg)
+	if err != nil {
+		return language.Und, usagef("%v", err)
+	}
+	return tag, nil
+}
+
 func translatable(tag language.Tag) error {
 	if tag == language.English {
 		return usagef("English is the source; edit its en.toml itself")

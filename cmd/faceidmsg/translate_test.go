@@ -389,3 +389,29 @@ func TestMergeRefusesPluralForms(t *testing.T) {
 		t.Errorf("merge of a plural form = %d, %q, th.toml changed %v; want a refusal and nothing written", code, errOut, !bytes.Equal(before, after))
 	}
 }
+
+// TestTranslateReadsTagsAsLang: translate reads a language as -lang does
+// when a locale serves it, else wants a new locale's canonical name.
+func TestTranslateReadsTagsAsLang(t *testing.T) {
+	dir := copyLocales(t)
+	for _, tt := range []struct {
+		arg, file, errIn string
+	}{
+		{"zh-tc", "", "zh-Hant is complete and current"},
+		{"zh-TW", "", "zh-Hant is complete and current"},
+		{"iw", "", "he is complete and current"},
+		{"sw", "translate.sw.toml", ""},
+		{"SW", "", "the locale is sw"},
+		{"uz-AF", "", "named by script"},
+	} {
+		out := t.TempDir()
+		code, stdout, stderr := runCLI(t, "translate", "-locales", dir, "-out", filepath.Join(out, "translate.x.toml"), tt.arg)
+		all := stdout + stderr
+		switch {
+		case tt.file != "" && (code != 0 || !strings.Contains(stdout, "wrote")):
+			t.Errorf("translate %s = %d, %q; want a work file", tt.arg, code, all)
+		case tt.errIn != "" && !strings.Contains(all, tt.errIn):
+			t.Errorf("translate %s = %d, %q; want %q", tt.arg, code, all, tt.errIn)
+		}
+	}
+}

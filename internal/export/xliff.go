@@ -337,20 +337,9 @@ func unitLines(data []byte) ([]int, error) {
 // one script, named by its script rather than a region that implies one:
 // zh-TW would make zh-TW.toml beside zh-Hant.toml, a locale of its own.
 func targetTag(s string) (language.Tag, error) {
-	tag, err := language.Parse(s)
-	if err != nil || tag == language.Und {
-		return language.Und, fmt.Errorf("trgLang %q is not a BCP 47 tag", s)
-	}
-	if _, f := msgfile.TagFromName(s + ".toml"); f != nil || tag.String() != s {
-		return language.Und, fmt.Errorf("trgLang %q is not a locale file's name; the locale is %s", s, tag)
-	}
-	base, script, region := tag.Raw()
-	if script.String() == "Zzzz" && region.String() != "ZZ" {
-		implied, _ := tag.Script()
-		usual, _ := language.Make(base.String()).Script()
-		if implied != usual {
-			return language.Und, fmt.Errorf("trgLang %q: locales of %s are named by script; the locale is %s-%s", s, base, base, implied)
-		}
+	tag, err := msgfile.LocaleTag(s)
+	if err != nil {
+		return language.Und, fmt.Errorf("trgLang %w", err)
 	}
 	return tag, nil
 }

@@ -595,3 +595,27 @@ func isPluralForm(k string) bool {
 	}
 	return false
 }
+
+// LocaleTag reads s as the name of a locale: a BCP 47 tag written as a
+// locale file is named (canonical, so "TH" is not th), and for a language
+// written in more than one script, named by its script rather than a
+// region that implies one (zh-TW would make zh-TW.toml beside
+// zh-Hant.toml, a locale of its own). The error says the name to use.
+func LocaleTag(s string) (language.Tag, error) {
+	tag, err := language.Parse(s)
+	if err != nil || tag == language.Und {
+		return language.Und, fmt.Errorf("%q is not a BCP 47 tag", s)
+	}
+	if _, f := TagFromName(s + ".toml"); f != nil || tag.String() != s {
+		return language.Und, fmt.Errorf("%q is not a locale file's name; the locale is %s", s, tag)
+	}
+	base, script, region := tag.Raw()
+	if script.String() == "Zzzz" && region.String() != "ZZ" {
+		implied, _ := tag.Script()
+		usual, _ := language.Make(base.String()).Script()
+		if implied != usual {
+			return language.Und, fmt.Errorf("%q: locales of %s are named by script; the locale is %s-%s", s, base, base, implied)
+		}
+	}
+	return tag, nil
+}
