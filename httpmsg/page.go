@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"html/template"
 	"net/http"
+	"strings"
 
 	"github.com/faceidmsg/faceidmsg"
 	"golang.org/x/text/language"
@@ -20,7 +21,9 @@ import (
 // ETag, like the JSON answers.
 
 // pageStyle and pageScript are the page's style and script, exactly as
-// their hashes in pageCSP say.
+// their hashes in pageCSP say. They hold no comments: html/template drops
+// comments from a script, which would change its hash. The script applies
+// the filter as the reader types, and at load from a link's ?q= (?q=1201).
 const pageStyle = `
 body { font-family: system-ui, sans-serif; margin: 1rem; }
 table { border-collapse: collapse; width: 100%; }
@@ -37,7 +40,7 @@ const pageScript = `
   var input = document.getElementById("filter");
   var rows = document.querySelectorAll("#codes tbody tr");
   var count = document.getElementById("count");
-  input.addEventListener("input", function () {
+  function apply() {
     var q = input.value.trim().toLowerCase();
     var n = 0;
     rows.forEach(function (row) {
@@ -46,13 +49,32 @@ const pageScript = `
       if (show) { n++; }
     });
     count.textContent = String(n);
-  });
+  }
+  input.addEventListener("input", apply);
+  var q0 = new URLSearchParams(location.search).get("q");
+  if (q0) {
+    input.value = q0;
+    apply();
+  }
 })();
 `
 
-// pageCSP allows the page's own style and script and nothing else.
-var pageCSP = "default-src 'none'; script-src " + cspHash(pageScript) + "; style-src " + cspHash(pageStyle) +
-	"; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+// pageCSP allows the page's own style and script and nothing else. The
+// hashes are of the style and script as the template writes them, which
+// is what the browser hashes.
+var pageCSP = func() string {
+	var buf bytes.Buffer
+	if err := pageTemplate.Execute(&buf, pageData{}); err != nil {
+		panic(err)
+	}
+	inner := func(el string) string {
+		_, s, _ := strings.Cut(buf.String(), "<"+el+">")
+		s, _, _ = strings.Cut(s, "</"+el+">")
+		return s
+	}
+	return "default-src 'none'; script-src " + cspHash(inner("script")) + "; style-src " + cspHash(inner("style")) +
+		"; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+}()
 
 // cspHash is the Content-Security-Policy source of an inline element's
 // text.
