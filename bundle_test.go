@@ -1309,3 +1309,22 @@ func TestNegotiateExclusions(t *testing.T) {
 		}
 	}
 }
+
+// TestUnknownCodeText: in every locale, the split template put around a
+// code is the text LookupCode shows for it, and Generic is what Response
+// shows for a body with no result.
+func TestUnknownCodeText(t *testing.T) {
+	b := newBundle(t)
+	for _, l := range b.Languages() {
+		loc := b.LocalizerFor(l.Tag)
+		before, after, m := loc.UnknownCodeText()
+		got, _ := loc.LookupCode("1999")
+		if before+"1999"+after != got.Text || m.MessageID != got.MessageID || m.Hint != got.Hint || m.Lang != got.Lang {
+			t.Errorf("%s: UnknownCodeText %q + %q, %+v; LookupCode gives %+v", l.Tag, before, after, m, got)
+		}
+		res, _ := loc.Response([]byte(`{"Response":{"ErrorCode":null}}`))
+		if g := loc.Generic(); g != res.Message || g.Category != CategoryUnknown {
+			t.Errorf("%s: Generic %+v; Response gives %+v", l.Tag, g, res.Message)
+		}
+	}
+}

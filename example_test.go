@@ -192,3 +192,19 @@ func ExampleKey() {
 	// saas_1201
 	// paas_FailedOperation_CompareFail
 }
+
+// The generic message, to show when there is nothing more specific.
+func ExampleLocalizer_Generic() {
+	b, err := faceidmsg.New()
+	if err != nil {
+		log.Fatal(err)
+	}
+	m := b.Localizer("en").Generic()
+	fmt.Println(m.Text)
+	fmt.Println(m.Hint)
+	fmt.Println(m.Category)
+	// Output:
+	// Something went wrong.
+	// Start again. If it keeps happening, contact customer support.
+	// unknown
+}

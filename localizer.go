@@ -162,6 +162,34 @@ func (l *Localizer) unknownCode(ns Namespace, code string) (Message, error) {
 	return m, &unknownCodeError{ns, m.Code}
 }
 
+// Generic returns the generic message without a code ("Something went
+// wrong.") and its hint, in the Localizer's language: what to show when
+// there is nothing more specific, as Response does for a body with no
+// result. Its Category is CategoryUnknown; it is never success.
+func (l *Localizer) Generic() Message {
+	l.ready()
+	return Message{
+		MessageID: hiddenMessageID, Lang: l.hiddenLang, Text: l.hidden,
+		Hint: l.unknownHint, HintLang: l.unknownHintLang, Category: CategoryUnknown,
+		Fallback: l.hiddenLang != l.tag || l.unknownHintLang != l.tag,
+	}
+}
+
+// UnknownCodeText returns the text shown for an unknown code, in the
+// Localizer's language, split around where the code goes
+// (before + code + after), and the Message it belongs to, with its
+// hint. An export writes it as a template in its own placeholder syntax.
+func (l *Localizer) UnknownCodeText() (before, after string, m Message) {
+	l.ready()
+	m = Message{
+		MessageID: unknownMessageID, Lang: l.unknownLang,
+		Text: l.unknownSplit[0] + l.unknownSplit[1],
+		Hint: l.unknownHint, HintLang: l.unknownHintLang, Category: CategoryUnknown,
+		Fallback: l.unknownLang != l.tag || l.unknownHintLang != l.tag,
+	}
+	return l.unknownSplit[0], l.unknownSplit[1], m
+}
+
 // ready builds the Localizer's messages, once.
 func (l *Localizer) ready() { l.once.Do(l.build) }
 

@@ -215,7 +215,7 @@ func sizeHint(r io.Reader) int64 {
 func (l *Localizer) Response(body []byte) (Resolution, error) {
 	var doc rawTop
 	if err := json.Unmarshal(body, &doc, decodeOptions); err != nil {
-		return Resolution{Message: l.generic()}, fmt.Errorf("%w: %v", ErrMalformedResponse, err)
+		return Resolution{Message: l.Generic()}, fmt.Errorf("%w: %v", ErrMalformedResponse, err)
 	}
 	d, err := decide(&doc)
 	var res Resolution
@@ -228,7 +228,7 @@ func (l *Localizer) Response(body []byte) (Resolution, error) {
 		}
 	}
 	if res.Source == "" {
-		res.Message = l.generic()
+		res.Message = l.Generic()
 	}
 	b := d.body
 	if b == nil {
@@ -253,17 +253,6 @@ func (l *Localizer) Response(body []byte) (Resolution, error) {
 		}
 	}
 	return res, err
-}
-
-// generic is the Message of a body with no result to show: the generic
-// text without a code, never success.
-func (l *Localizer) generic() Message {
-	l.ready()
-	return Message{
-		MessageID: hiddenMessageID, Lang: l.hiddenLang, Text: l.hidden,
-		Hint: l.unknownHint, HintLang: l.unknownHintLang, Category: CategoryUnknown,
-		Fallback: l.hiddenLang != l.tag || l.unknownHintLang != l.tag,
-	}
 }
 
 // needsCause reports whether a result is generic or final enough that the

@@ -275,7 +275,7 @@ func (h *handler) resolve(w http.ResponseWriter, r *http.Request) {
 // the person something.
 func (h *handler) resolveProblem(w http.ResponseWriter, r *http.Request, status int, kind string, res faceidmsg.Resolution) {
 	if res.Message.MessageID == "" {
-		res, _ = Localizer(r.Context()).Response(nil) // the generic text, no code
+		res.Message = Localizer(r.Context()).Generic()
 	}
 	p := NewProblem(r, status, res.Message, res.RequestID)
 	p.Type = h.c.typeBase + kind

@@ -99,9 +99,9 @@ func NewProblem(r *http.Request, status int, m faceidmsg.Message, requestID stri
 				p.Detail = m.Hint
 			}
 		case c.loc != nil:
-			res, _ := c.loc.Response(nil) // the generic message, no code
-			p.Title = res.Message.Text
-			p.Lang = contentLanguage(res.Message, m)
+			g := c.loc.Generic()
+			p.Title = g.Text
+			p.Lang = contentLanguage(g, m)
 		default:
 			// Outside Middleware there is no Localizer to take the
 			// generic text from: the status phrase, in English.

@@ -46,7 +46,7 @@ func resolve(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		return fmt.Errorf("%s: %w", name, rerr)
 	}
 	if rerr != nil {
-		res, _ = loc.Response(nil) // no body: the generic text, no code
+		res.Message = loc.Generic() // no body to read
 	} else {
 		res, rerr = loc.Response(body)
 	}

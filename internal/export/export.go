@@ -133,14 +133,7 @@ func (e entry) refuse(format string, args ...any) error {
 }
 
 // codeMarker stands for the code in the generic message while a format
-// puts its own placeholder there. The export asks the library for the
-// generic text of the code paas:FACEIDMSGCODEPLACEHOLDER. The library
-// echoes a code made only of the service's characters (letters, digits,
-// '.', '_', '-', at most 64) verbatim and does not echo anything else, so
-// the marker, 24 such characters, comes back as it was, where the
-// template shows the code. entries checks that: a text that shows it other
-// than exactly once (a template with no code, or with it twice) is an
-// error, never a guess.
+// puts its own placeholder there.
 const codeMarker = "FACEIDMSGCODEPLACEHOLDER"
 
 // entries returns every string of locale tag, in catalogue order: each
@@ -165,20 +158,12 @@ func entries(src Source, tag language.Tag) ([]entry, error) {
 			out = append(out, entry{key: HintKey(k), text: m.Hint, description: "What to do now; shown under " + k + ".", msg: m, isHint: true, tag: tag})
 		}
 	}
-	u, _ := loc.LookupCode("paas:" + codeMarker)
+	before, after, u := loc.UnknownCodeText()
+	u.Text = before + codeMarker + after
 	unknown := entry{key: UnknownKey, text: u.Text, code: true, description: desc(u.MessageID), msg: u, tag: tag}
 	hint := entry{key: HintKey(UnknownKey), text: u.Hint, description: "What to do now; shown under " + UnknownKey + ".", msg: u, isHint: true, tag: tag}
-	if n := strings.Count(u.Text, codeMarker); n != 1 {
-		return nil, unknown.refuse("the library's generic text %q shows the code %d times, not once; the export cannot tell where the code goes", u.Text, n)
-	}
-	if strings.Contains(u.Hint, codeMarker) {
-		return nil, hint.refuse("the library's hint %q shows the code, which a hint takes no placeholder for", u.Hint)
-	}
-	h, _ := loc.LookupCode("paas:" + codeMarker + "!")
+	h := loc.Generic()
 	hidden := entry{key: HiddenKey, text: h.Text, description: desc(h.MessageID), msg: h, tag: tag}
-	if h.MessageID == u.MessageID || strings.Contains(h.Text, codeMarker) {
-		return nil, hidden.refuse("the library shows a code that has a '!': %q", h.Text)
-	}
 	out = append(out, unknown, hint, hidden)
 	for _, e := range out {
 		if err := checkText(e.text); err != nil {
