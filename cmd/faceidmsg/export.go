@@ -39,7 +39,9 @@ func exportCmd(args []string, stdout io.Writer) error {
 	// Texts come from the library's bundle, descriptions and XLIFF units
 	// from the files; both are read from the one source, and the files as
 	// the library serves them.
-	src, err := openSource("export", o.locales, true)
+	// Outside the module and without -locales, the locales built into
+	// the binary, as lookup and serve read them.
+	src, err := openSource("export", o.locales, false)
 	if err != nil {
 		return err
 	}
@@ -67,6 +69,14 @@ func exportCmd(args []string, stdout io.Writer) error {
 		names = append(names, name)
 	}
 	slices.Sort(names)
+	// Refuse, before writing anything, to replace a file that an export
+	// did not write: an app's own resources may sit in the same folder.
+	for _, name := range names {
+		path := filepath.Join(*out, filepath.FromSlash(name))
+		if old, err := os.ReadFile(path); err == nil && !export.Wrote(old) {
+			return fmt.Errorf("%s exists and was not written by faceidmsg export; nothing was written (move it, or export into another folder)", path)
+		}
+	}
 	for _, name := range names {
 		path := filepath.Join(*out, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {

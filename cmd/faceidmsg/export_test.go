@@ -27,7 +27,6 @@ func TestExportCommand(t *testing.T) {
 		{"export", "-format", "flat", "-locales", none},
 		{"export", "-format", "flat", "-out", out, "-locales", none, "-lang", "qaa"},
 		{"export", "-format", "flat", "-out", out, "-locales", none, "extra"},
-		{"export", "-format", "flat", "-out", out},
 		{"import"},
 	} {
 		if code, _, _ := runCLI(t, args...); code != 2 {
@@ -119,5 +118,36 @@ func TestImportClearsStale(t *testing.T) {
 	}
 	if _, out, _ := runCLI(t, "check", "-locales", dir); strings.Contains(out, "th.toml") {
 		t.Errorf("th.toml still has findings after the revised import:\n%s", out)
+	}
+}
+
+// TestExportKeepsTheAppsFiles: the exports sit beside an app's own
+// resources under names of their own, and a file that an export did not
+// write is never replaced.
+func TestExportKeepsTheAppsFiles(t *testing.T) {
+	res := t.TempDir()
+	app := filepath.Join(res, "values", "strings.xml")
+	os.MkdirAll(filepath.Dir(app), 0o755)
+	own := []byte(`<resources><string name="app_name">My app</string></resources>`)
+	os.WriteFile(app, own, 0o644)
+	if code, _, errOut := runCLI(t, "export", "-format", "android", "-out", res, "-lang", "th"); code != 0 {
+		t.Fatalf("export = %d: %s", code, errOut)
+	}
+	if got, _ := os.ReadFile(app); !bytes.Equal(got, own) {
+		t.Errorf("the app's values/strings.xml changed: %s", got)
+	}
+	if _, err := os.Stat(filepath.Join(res, "values-th", "faceidmsg_strings.xml")); err != nil {
+		t.Errorf("no values-th/faceidmsg_strings.xml: %v", err)
+	}
+	// Exporting again replaces its own files; a file of the same name
+	// that it did not write stops it, before anything is written.
+	if code, _, errOut := runCLI(t, "export", "-format", "android", "-out", res, "-lang", "th"); code != 0 {
+		t.Fatalf("export again = %d: %s", code, errOut)
+	}
+	foreign := filepath.Join(res, "values-th", "faceidmsg_strings.xml")
+	os.WriteFile(foreign, own, 0o644)
+	code, _, errOut := runCLI(t, "export", "-format", "android", "-out", res, "-lang", "th")
+	if got, _ := os.ReadFile(foreign); code == 0 || !strings.Contains(errOut, "not written by faceidmsg export") || !bytes.Equal(got, own) {
+		t.Errorf("export over a foreign file = %d, %q; want a refusal and the file kept", code, errOut)
 	}
 }

@@ -218,8 +218,6 @@ func TestOutsideTheModule(t *testing.T) {
 		{"merge", "translate.th.toml"},
 		{"import", "th.xlf"},
 		{"pseudo"},
-		{"export", "-format", "xliff", "-out", "out", "-lang", "th"},
-		{"export", "-format", "flat", "-out", "out"},
 	} {
 		code, out, errOut := runCLI(t, args...)
 		if want := args[0] + " needs -locales DIR, or to run at the root of github.com/faceidmsg/faceidmsg"; code != 2 || !strings.Contains(errOut, want) {
@@ -232,6 +230,13 @@ func TestOutsideTheModule(t *testing.T) {
 			t.Errorf("a refused command wrote %s", e.Name())
 		}
 	}
+	// export reads the locales built into the binary, as lookup does.
+	if code, out, errOut := runCLI(t, "export", "-format", "flat", "-out", "out"); code != 0 || !strings.Contains(out, "wrote") {
+		t.Errorf("export outside the module = %d, %q, %q; want the embedded locales written", code, out, errOut)
+	} else if _, err := os.Stat(filepath.Join("out", "th.json")); err != nil {
+		t.Errorf("export outside the module: %v", err)
+	}
+	os.RemoveAll("out")
 	if entries, _ := os.ReadDir("locales"); len(entries) != 2 {
 		t.Errorf("locales/ now holds %d files; want the app's 2", len(entries))
 	}

@@ -320,7 +320,7 @@ func TestAppleStrings(t *testing.T) {
 	src := source(t)
 	dir := write(t, mustExport(t, "apple", src))
 	get := func(tag, key string) string {
-		f, err := os.Open(filepath.Join(dir, tag+".lproj", "Localizable.strings"))
+		f, err := os.Open(filepath.Join(dir, tag+".lproj", "FaceIDMsg.strings"))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -370,10 +370,10 @@ func TestAppleCatalogShape(t *testing.T) {
 			} `json:"localizations"`
 		} `json:"strings"`
 	}
-	dec := json.NewDecoder(bytes.NewReader(files["Localizable.xcstrings"]))
+	dec := json.NewDecoder(bytes.NewReader(files["FaceIDMsg.xcstrings"]))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&cat); err != nil {
-		t.Fatalf("Localizable.xcstrings: %v", err)
+		t.Fatalf("FaceIDMsg.xcstrings: %v", err)
 	}
 	if cat.SourceLanguage != "en" || cat.Version != "1.0" {
 		t.Errorf("sourceLanguage %q, version %q; want en, 1.0", cat.SourceLanguage, cat.Version)
@@ -390,7 +390,7 @@ func TestAppleCatalogShape(t *testing.T) {
 		}
 	}
 	for _, tag := range src.Tags {
-		if _, ok := files[tag.String()+".lproj/Localizable.strings"]; !ok {
+		if _, ok := files[tag.String()+".lproj/FaceIDMsg.strings"]; !ok {
 			t.Errorf("no %s.lproj", tag)
 		}
 	}
@@ -471,13 +471,13 @@ func TestFlat(t *testing.T) {
 func TestARB(t *testing.T) {
 	src := source(t)
 	files := mustExport(t, "arb", src)
-	name := regexp.MustCompile(`^app_([a-z]{2,3}(?:_[A-Z][a-z]{3})?(?:_[A-Z]{2}|_[0-9]{3})?)\.arb$`)
+	name := regexp.MustCompile(`^faceidmsg_([a-z]{2,3}(?:_[A-Z][a-z]{3})?(?:_[A-Z]{2}|_[0-9]{3})?)\.arb$`)
 	key := regexp.MustCompile(`^[a-z][A-Za-z0-9_]*$`)
 	locales := map[string]bool{}
 	for file, data := range files {
 		m := name.FindStringSubmatch(file)
 		if m == nil {
-			t.Errorf("file name %s is not app_<locale>.arb", file)
+			t.Errorf("file name %s is not faceidmsg_<locale>.arb", file)
 			continue
 		}
 		var obj map[string]any
@@ -500,22 +500,22 @@ func TestARB(t *testing.T) {
 	// Every locale with a script or region has its language's base file.
 	for l := range locales {
 		if base, _, ok := strings.Cut(l, "_"); ok && !locales[base] {
-			t.Errorf("app_%s.arb has no base app_%s.arb", l, base)
+			t.Errorf("faceidmsg_%s.arb has no base faceidmsg_%s.arb", l, base)
 		}
 	}
 	// The template has a description for every key, and the placeholder.
 	var tmpl map[string]any
-	json.Unmarshal(files["app_en.arb"], &tmpl)
+	json.Unmarshal(files["faceidmsg_en.arb"], &tmpl)
 	for k, v := range tmpl {
 		if k == "@@locale" || strings.HasPrefix(k, "@") {
 			continue
 		}
 		meta, ok := tmpl["@"+k].(map[string]any)
 		if !ok || meta["description"] == "" {
-			t.Errorf("app_en.arb: %s has no description", k)
+			t.Errorf("faceidmsg_en.arb: %s has no description", k)
 		}
 		if k == UnknownKey && (!strings.Contains(v.(string), "{code}") || meta["placeholders"] == nil) {
-			t.Errorf("app_en.arb: unknown = %v, %v; want a {code} placeholder", v, meta)
+			t.Errorf("faceidmsg_en.arb: unknown = %v, %v; want a {code} placeholder", v, meta)
 		}
 	}
 	for _, s := range samples {
@@ -524,7 +524,7 @@ func TestARB(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		json.Unmarshal(files["app_"+locale+".arb"], &obj)
+		json.Unmarshal(files["faceidmsg_"+locale+".arb"], &obj)
 		text, _ := want(t, src, s)
 		if got := obj[faceidmsg.Key(s.ns, s.code)]; got != text {
 			t.Errorf("arb %s %s = %v; library %q", s.tag, s.code, got, text)
@@ -620,7 +620,7 @@ func TestAndroidText(t *testing.T) {
 func TestAndroidDirs(t *testing.T) {
 	for tag, want := range map[string]string{
 		"en": "values", "th": "values-th", "id": "values-in", "fil": "values-b+fil values-tl",
-		"zh-Hans": "values-b+zh+Hans", "zh-Hant": "values-b+zh+Hant", "pt-BR": "values-pt-rBR", "es-419": "values-b+es+419",
+		"zh-Hans": "values-b+zh+Hans values-zh-rCN values-zh-rSG", "zh-Hant": "values-b+zh+Hant values-zh-rTW values-zh-rHK values-zh-rMO", "pt-BR": "values-pt-rBR", "es-419": "values-b+es+419",
 	} {
 		dirs, err := androidDirs(language.MustParse(tag))
 		if got := strings.Join(dirs, " "); err != nil || got != want {

@@ -44,6 +44,14 @@ func androidDirs(tag language.Tag) ([]string, error) {
 		b = "iw"
 	case b == "fil" && s == "Zzzz" && r == "ZZ" && len(variants) == 0:
 		return []string{"values-b+fil", "values-tl"}, nil
+	case b == "zh" && r == "ZZ" && len(variants) == 0 && (s == "Hans" || s == "Hant"):
+		// Before Android 7.0 (API 24) resources are matched by language
+		// and region only, with no script: a zh_CN or zh_TW device finds
+		// only region folders.
+		if s == "Hans" {
+			return []string{"values-b+zh+Hans", "values-zh-rCN", "values-zh-rSG"}, nil
+		}
+		return []string{"values-b+zh+Hant", "values-zh-rTW", "values-zh-rHK", "values-zh-rMO"}, nil
 	}
 	numericRegion := len(r) == 3
 	if s != "Zzzz" || len(b) > 2 || numericRegion || len(variants) > 0 {
@@ -130,7 +138,7 @@ func android(src Source, out *output) error {
 		}
 		b.WriteString("</resources>\n")
 		for _, dir := range dirs {
-			if err := out.add(path.Join(dir, "strings.xml"), tag, []byte(b.String())); err != nil {
+			if err := out.add(path.Join(dir, AndroidFile), tag, []byte(b.String())); err != nil {
 				return err
 			}
 		}
@@ -194,7 +202,7 @@ func apple(src Source, out *output) error {
 			l.StringUnit.State, l.StringUnit.Value = "translated", text
 			k.Localizations[tag.String()] = l
 		}
-		if err := out.add(tag.String()+".lproj/Localizable.strings", tag, []byte(b.String())); err != nil {
+		if err := out.add(tag.String()+".lproj/"+AppleTable+".strings", tag, []byte(b.String())); err != nil {
 			return err
 		}
 	}
@@ -202,7 +210,7 @@ func apple(src Source, out *output) error {
 	if err != nil {
 		return err
 	}
-	return out.add("Localizable.xcstrings", language.English, data)
+	return out.add(AppleTable+".xcstrings", language.English, data)
 }
 
 // ---- i18next and flat JSON ----
@@ -246,7 +254,7 @@ func i18next(src Source, out *output) error {
 		if err != nil {
 			return err
 		}
-		if err := out.add(tag.String()+"/translation.json", tag, data); err != nil {
+		if err := out.add(tag.String()+"/"+I18nextNamespace+".json", tag, data); err != nil {
 			return err
 		}
 	}
@@ -360,7 +368,7 @@ func arb(src Source, out *output) error {
 		if err != nil {
 			return err
 		}
-		return out.add("app_"+locale+".arb", tag, data)
+		return out.add(ARBPrefix+locale+".arb", tag, data)
 	}
 	bases := map[string]bool{}
 	for _, tag := range src.Tags {
@@ -390,7 +398,7 @@ func arb(src Source, out *output) error {
 		for _, r := range arbRegions[tag.String()] {
 			b, _ := tag.Base()
 			locale := b.String() + "_" + r
-			if !out.has("app_" + locale + ".arb") {
+			if !out.has(ARBPrefix + locale + ".arb") {
 				if err := write(locale, tag, false); err != nil {
 					return err
 				}

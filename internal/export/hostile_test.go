@@ -206,7 +206,7 @@ func TestHostileApple(t *testing.T) {
 	files := mustExport(t, "apple", src)
 	dir := write(t, files)
 	get := func(tag, key string) string {
-		got, err := plget(filepath.Join(dir, tag+".lproj", "Localizable.strings"), key)
+		got, err := plget(filepath.Join(dir, tag+".lproj", "FaceIDMsg.strings"), key)
 		if err != nil {
 			t.Fatalf("plget %s %s: %v", tag, key, err)
 		}
@@ -231,8 +231,8 @@ func TestHostileApple(t *testing.T) {
 			t.Errorf("plget %s unknown = %q; library %q", tag, got, w)
 		}
 	}
-	if !json.Valid(files["Localizable.xcstrings"]) {
-		t.Error("Localizable.xcstrings is not JSON")
+	if !json.Valid(files["FaceIDMsg.xcstrings"]) {
+		t.Error("FaceIDMsg.xcstrings is not JSON")
 	}
 	for name, data := range files {
 		for _, c := range data {

@@ -50,7 +50,7 @@ func TestAppleLocaleFolders(t *testing.T) {
 	key := faceidmsg.Key(faceidmsg.PaaS, "Success")
 	for folder, tag := range map[string]string{"sr-Latn": "sr-Latn", "sr-Cyrl": "sr-Cyrl", "he": "he", "nb": "nb", "de-1996": "de-1996"} {
 		m, _ := src.Bundle.Localizer(tag).Lookup(faceidmsg.PaaS, "Success")
-		got, err := plget(filepath.Join(dir, folder+".lproj", "Localizable.strings"), key)
+		got, err := plget(filepath.Join(dir, folder+".lproj", "FaceIDMsg.strings"), key)
 		if err != nil || got != m.Text {
 			t.Errorf("plget %s.lproj %s = %q, %v; library %q", folder, key, got, err, m.Text)
 		}
@@ -111,7 +111,7 @@ func TestCollisions(t *testing.T) {
 }
 
 // TestARBTraditionalRegions: a Taiwanese or Hong Kong device (zh_TW,
-// zh_HK, no script) finds Traditional Chinese, not app_zh.arb's
+// zh_HK, no script) finds Traditional Chinese, not faceidmsg_zh.arb's
 // Simplified (the December review, B13).
 func TestARBTraditionalRegions(t *testing.T) {
 	src := source(t, "zh-Hans", "zh-Hant")
@@ -120,16 +120,16 @@ func TestARBTraditionalRegions(t *testing.T) {
 	want, _ := src.Bundle.Localizer("zh-Hant").Lookup(faceidmsg.SaaS, "1201")
 	for _, r := range []string{"TW", "HK", "MO"} {
 		var obj map[string]any
-		if err := json.Unmarshal(files["app_zh_"+r+".arb"], &obj); err != nil {
-			t.Fatalf("app_zh_%s.arb: %v", r, err)
+		if err := json.Unmarshal(files["faceidmsg_zh_"+r+".arb"], &obj); err != nil {
+			t.Fatalf("faceidmsg_zh_%s.arb: %v", r, err)
 		}
 		if obj["@@locale"] != "zh_"+r || obj[key] != want.Text {
-			t.Errorf("app_zh_%s.arb: %v, %s = %v; want %q", r, obj["@@locale"], key, obj[key], want.Text)
+			t.Errorf("faceidmsg_zh_%s.arb: %v, %s = %v; want %q", r, obj["@@locale"], key, obj[key], want.Text)
 		}
 	}
 	// An exported zh-TW keeps its own file.
 	files = mustExport(t, "arb", source(t, "zh-Hant", "zh-TW"))
-	if !strings.Contains(string(files["app_zh_TW.arb"]), `"@@locale": "zh_TW"`) {
-		t.Error("app_zh_TW.arb missing")
+	if !strings.Contains(string(files["faceidmsg_zh_TW.arb"]), `"@@locale": "zh_TW"`) {
+		t.Error("faceidmsg_zh_TW.arb missing")
 	}
 }

@@ -1,4 +1,4 @@
-// Loads an i18next export (DIR/<lng>/translation.json) into i18next and
+// Loads an i18next export (DIR/<lng>/faceidmsg.json, namespace faceidmsg) into i18next and
 // prints, as JSON, t(key) for each query read from argv[3]:
 // [{"lng": "th", "key": "saas_1201", "code": "1999"}, ...].
 import { readFileSync, readdirSync } from "node:fs";
@@ -9,8 +9,8 @@ const dir = process.argv[2];
 const queries = JSON.parse(process.argv[3]);
 const resources = {};
 for (const lng of readdirSync(dir)) {
-  resources[lng] = { translation: JSON.parse(readFileSync(join(dir, lng, "translation.json"), "utf8")) };
+  resources[lng] = { faceidmsg: JSON.parse(readFileSync(join(dir, lng, "faceidmsg.json"), "utf8")) };
 }
-await i18next.init({ resources, fallbackLng: "en", initImmediate: false });
+await i18next.init({ resources, ns: ["faceidmsg"], defaultNS: "faceidmsg", fallbackLng: "en", initImmediate: false });
 const out = queries.map((q) => i18next.getFixedT(q.lng)(q.key, q.code ? { code: q.code } : undefined));
 console.log(JSON.stringify(out));
