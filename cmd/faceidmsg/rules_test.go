@@ -73,6 +73,9 @@ func xliffFor(tag string, units ...[2]string) string {
 }
 
 func TestRules(t *testing.T) {
+	// Commands that write a work file write it here, never into the
+	// package's folder.
+	t.Chdir(t.TempDir())
 	b, err := faceidmsg.New()
 	if err != nil {
 		t.Fatal(err)
