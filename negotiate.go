@@ -1,6 +1,7 @@
 package faceidmsg
 
 import (
+	"hash/maphash"
 	"slices"
 	"strings"
 
@@ -417,11 +418,10 @@ type cacheEntry struct {
 }
 
 func cacheSlot(tag string) uint32 {
-	// FNV-1a.
-	h := uint32(2166136261)
-	for i := 0; i < len(tag); i++ {
-		h ^= uint32(tag[i])
-		h *= 16777619
-	}
-	return h % cacheSlots
+	// Seeded per process, so that nobody can precompute tags that
+	// collide with a common one and keep evicting it.
+	return uint32(maphash.String(cacheSeed, tag) % cacheSlots)
 }
+
+// cacheSeed seeds cacheSlot's hash.
+var cacheSeed = maphash.MakeSeed()
