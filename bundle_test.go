@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"regexp"
 	"unicode/utf8"
 
@@ -1324,6 +1325,30 @@ func TestUnknownCodeText(t *testing.T) {
 		res, _ := loc.Response([]byte(`{"Response":{"ErrorCode":null}}`))
 		if g := loc.Generic(); g != res.Message || g.Category != CategoryUnknown {
 			t.Errorf("%s: Generic %+v; Response gives %+v", l.Tag, g, res.Message)
+		}
+	}
+}
+
+// TestShippedDecodeAgrees: the plain decode New reads the shipped files
+// with gives, for every file, exactly the messages the checked parse does.
+func TestShippedDecodeAgrees(t *testing.T) {
+	for _, f := range shippedFiles(t) {
+		data, err := fs.ReadFile(Locales(), path.Base(f.Name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := decodeShipped(data)
+		if err != nil {
+			t.Fatalf("%s: %v", f.Name, err)
+		}
+		want := compact(f)
+		if len(got) != len(want) {
+			t.Errorf("%s: %d messages decoded; the parse has %d", f.Name, len(got), len(want))
+		}
+		for id, m := range want {
+			if g := got[id]; g == nil || *g != *m {
+				t.Errorf("%s %s: decoded %+v; the parse has %+v", f.Name, id, g, m)
+			}
 		}
 	}
 }

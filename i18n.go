@@ -12,6 +12,7 @@ import (
 	"text/template"
 	"text/template/parse"
 
+	"github.com/BurntSushi/toml"
 	"github.com/faceidmsg/faceidmsg/internal/msgfile"
 	"github.com/nicksnyder/go-i18n/v2/i18n"
 	"golang.org/x/text/language"
@@ -82,18 +83,46 @@ var embeddedFiles = sync.OnceValue(func() map[string]func() map[string]*i18n.Mes
 	m := make(map[string]func() map[string]*i18n.Message, len(names))
 	for _, name := range names {
 		m[name] = sync.OnceValue(func() map[string]*i18n.Message {
-			// The module's tests parse and check every embedded file, so
-			// this cannot fail in a built module; if it did, the language's
-			// messages would fall back as if missing (English: New fails).
-			f, _ := msgfile.ReadFile(embeddedLocales, name, name)
-			if f == nil {
+			// The module's tests parse and check every embedded file
+			// (and that this plain decode reads what the checked parse
+			// reads), so this cannot fail in a built module; if it did,
+			// the language's messages would fall back as if missing
+			// (English: New fails).
+			data, err := embeddedLocales.ReadFile(name)
+			if err != nil {
 				return nil
 			}
-			return compact(f)
+			msgs, err := decodeShipped(data)
+			if err != nil {
+				return nil
+			}
+			return msgs
 		})
 	}
 	return m
 })
+
+// decodeShipped reads a shipped locale file with a plain TOML decode,
+// keeping of each message what lookups read. The editor's parser
+// (msgfile), with its positions and checks, is for files an app layers
+// and for translators; the shipped files are checked by the tests.
+func decodeShipped(data []byte) (map[string]*i18n.Message, error) {
+	var tables map[string]struct {
+		Other      string `toml:"other"`
+		LeftDelim  string `toml:"leftdelim"`
+		RightDelim string `toml:"rightdelim"`
+	}
+	if _, err := toml.Decode(string(data), &tables); err != nil {
+		return nil, err
+	}
+	msgs := make(map[string]*i18n.Message, len(tables))
+	for id, t := range tables {
+		if t.Other != "" {
+			msgs[id] = &i18n.Message{ID: id, Other: t.Other, LeftDelim: t.LeftDelim, RightDelim: t.RightDelim}
+		}
+	}
+	return msgs, nil
+}
 
 // compact returns the messages of f that have a text, keeping of each
 // what lookups read: its ID, text and delimiters.
