@@ -125,12 +125,22 @@ func New(opts ...Option) (*Bundle, error) {
 	if en == nil {
 		return nil, errors.New("faceidmsg: no English locale (en.toml)")
 	}
-	enFile := embeddedFiles()[en.embedded]()
-	if enFile == nil {
+	if embeddedFiles()[en.embedded]() == nil {
 		_, findings := msgfile.ReadFile(embeddedLocales, en.embedded, en.embedded)
 		return nil, localeError(findings)
 	}
-	// The layers, read and checked now.
+	// The layers, read and checked now, against English as the checked
+	// parse reads it (only when there are layers: the error path needs
+	// its positions and descriptions).
+	var enFile *msgfile.File
+	if len(c.sources) > 0 {
+		f, findings := msgfile.ReadFile(embeddedLocales, en.embedded, en.embedded)
+		if f == nil {
+			return nil, localeError(findings)
+		}
+		f.Tag = language.English
+		enFile = f
+	}
 	for _, s := range c.sources {
 		if err := s.open(); err != nil {
 			return nil, err

@@ -823,6 +823,7 @@ func TestOverrideErrors(t *testing.T) {
 		{"mixed keys", "th.toml", "[LightTooDim]\nother = \"x\"\nfoo = \"y\"\n", 1, "LightTooDim", nil, "mixed"},
 		{"not a string", "th.toml", "[LightTooDim]\nother = 3\n", 2, "LightTooDim", nil, "must be a string"},
 		{"reserved key at the top", "th.toml", "other = \"x\"\n", 1, "", nil, "reserved key"},
+		{"a text that does not parse", "th.toml", "[LightTooDim]\nother = \"มืด {{ ไป\"\n", 1, "LightTooDim", nil, "does not parse"},
 		{"plural form", "th.toml", "[LightTooDim]\none = \"มืด\"\nother = \"มืดไป\"\n", 2, "LightTooDim", nil, "plural form"},
 		{"id key renames", "th.toml", "[LightTooDim]\nid = \"LightTooBright\"\nother = \"x\"\n", 2, "LightTooDim", nil, "renames"},
 		{"duplicate ID", "th.toml", "[\"a.b\"]\nother = \"x\"\n[a.b]\nother = \"y\"\n", 3, "a.b", nil, "more than once"},

@@ -170,28 +170,27 @@ func (l *lang) load() map[string]*i18n.Message {
 	return l.msgs
 }
 
-// checkLayer checks a layered file as New reads it: every message is one
-// English has, shows some text, has English's placeholders, and, for the
-// one template, executes.
-func checkLayer(f *msgfile.File, en map[string]*i18n.Message) error {
-	for _, m := range f.Messages {
-		fail := func(err error) error {
+// checkLayer checks a layered file as New reads it, by msgfile's one rule
+// set for layers (msgfile.CheckLayer, which the check command applies
+// too): every message is one English has, shows some text, has English's
+// placeholders and parses; and the one template splits around its code.
+func checkLayer(f *msgfile.File, en *msgfile.File) error {
+	if findings := msgfile.CheckLayer(en, f); len(findings) > 0 {
+		x := findings[0]
+		err := x.Err
+		switch x.Kind {
+		case msgfile.KindUnknownID:
+			err = fmt.Errorf("%w: %v", ErrUnknownMessage, x.Err)
+		case msgfile.KindEmpty, msgfile.KindControl:
+			err = fmt.Errorf("%w: \"other\": %v", ErrEmptyText, x.Err)
+		case msgfile.KindPlaceholder:
+			err = fmt.Errorf("%w: %v", ErrPlaceholders, x.Err)
+		}
+		return &LocaleError{File: x.File, Line: max(x.Line, 0), MessageID: x.MessageID, Err: err}
+	}
+	if m := f.Get(unknownMessageID); m != nil {
+		if _, err := splitUnknown(m.Message); err != nil {
 			return &LocaleError{File: f.Name, Line: max(m.Line, 0), MessageID: m.ID, Err: err}
-		}
-		src := en[m.ID]
-		if src == nil {
-			return fail(ErrUnknownMessage)
-		}
-		if err := msgfile.TextProblem(m.Other); err != nil {
-			return fail(fmt.Errorf("%w: \"other\": %v", ErrEmptyText, err))
-		}
-		if want, got := msgfile.Placeholders(src), msgfile.Placeholders(m.Message); !slices.Equal(want, got) {
-			return fail(fmt.Errorf("%w: %q; English has %q", ErrPlaceholders, got, want))
-		}
-		if m.ID == unknownMessageID {
-			if _, err := splitUnknown(m.Message); err != nil {
-				return fail(err)
-			}
 		}
 	}
 	return nil

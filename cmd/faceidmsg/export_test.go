@@ -95,7 +95,9 @@ func TestImportClearsStale(t *testing.T) {
 	os.WriteFile(enPath, bytes.Replace(mustRead(t, enPath), []byte(`other = "The light is too dim."`), []byte(`other = "It's too dark."`), 1), 0o644)
 	th := mustRead(t, filepath.Join(dir, "th.toml"))
 	line := bytes.Count(th[:bytes.Index(th, []byte("[LightTooDim]"))], []byte("\n")) + 1
-	if code, out, _ := runCLI(t, "check", "-locales", dir); code != 1 || !strings.Contains(out, fmt.Sprintf("th.toml:%d: error: LightTooDim: the English changed", line)) {
+	// A layered folder's stale text still loads, so check warns (the
+	// shipped locales, checked at the module's root, make it an error).
+	if code, out, _ := runCLI(t, "check", "-locales", dir); code != 0 || !strings.Contains(out, fmt.Sprintf("th.toml:%d: warning: LightTooDim: the English changed", line)) {
 		t.Fatalf("check after the English change = %d:\n%s", code, out)
 	}
 	out := t.TempDir()

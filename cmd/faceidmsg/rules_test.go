@@ -482,3 +482,25 @@ func TestOverrideAgreement(t *testing.T) {
 		t.Error("import of an unchanged export changed th.toml")
 	}
 }
+
+// TestCheckAgreesWithNew: check refuses a layered file exactly when the
+// library refuses to load it, for one rule set (msgfile.CheckLayer).
+func TestCheckAgreesWithNew(t *testing.T) {
+	for name, src := range map[string]string{
+		"valid":               "[LightTooDim]\nother = \"มืด\"\n",
+		"unknown ID":          "[LightTooDm]\nother = \"มืด\"\n",
+		"text does not parse": "[LightTooDim]\nother = \"มืด {{ ไป\"\n",
+		"placeholder added":   "[LightTooDim]\nother = \"มืด {{.Code}}\"\n",
+		"empty":               "[LightTooDim]\nother = \"\\u200b\"\n",
+		"plural form":         "[LightTooDim]\none = \"x\"\nother = \"มืด\"\n",
+		"stale hash":          "[LightTooDim]\nhash = \"sha1-0000000000000000000000000000000000000000\"\nother = \"มืด\"\n",
+		"unknown code's text": "[UnknownCode]\nother = \"ผิดพลาด {{.Code}} {{.Code}}\"\n",
+	} {
+		dir := writeFiles(t, t.TempDir(), map[string]string{"th.toml": src})
+		_, newErr := faceidmsg.New(faceidmsg.WithLocaleDir(dir))
+		code, out, _ := runCLI(t, "check", "-locales", dir)
+		if (newErr != nil) != (code != 0) {
+			t.Errorf("%s: New says %v; check exits %d:\n%s", name, newErr, code, out)
+		}
+	}
+}

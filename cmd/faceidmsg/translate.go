@@ -11,7 +11,6 @@ import (
 	"slices"
 	"text/tabwriter"
 
-	"github.com/faceidmsg/faceidmsg"
 	"github.com/faceidmsg/faceidmsg/internal/export"
 	"github.com/faceidmsg/faceidmsg/internal/langname"
 	"github.com/faceidmsg/faceidmsg/internal/msgfile"
@@ -44,10 +43,6 @@ func printFindings(w io.Writer, findings []msgfile.Finding, asJSON bool) error {
 	return nil
 }
 
-// kindLoad names a check finding that only the library's loader raised:
-// check reports it so that files that pass check cannot fail at startup.
-const kindLoad msgfile.Kind = "load"
-
 func check(args []string, stdout, stderr io.Writer) error {
 	var o options
 	fs := o.flags("check", false)
@@ -69,13 +64,6 @@ func check(args []string, stdout, stderr io.Writer) error {
 		opt.RequireComplete = *complete
 		findings = append(findings, l.set.Check(opt)...)
 	}
-	if !msgfile.HasError(findings) {
-		// What check passed, the library must load: build its bundle from
-		// the same files and report what it refuses.
-		if _, err := src.bundle(); err != nil {
-			findings = append(findings, loadFinding(src, err))
-		}
-	}
 	if err := printFindings(stdout, findings, o.json); err != nil {
 		return err
 	}
@@ -96,18 +84,6 @@ func check(args []string, stdout, stderr io.Writer) error {
 		return errReported
 	}
 	return nil
-}
-
-// loadFinding turns the library's refusal into a finding of the file it
-// names.
-func loadFinding(src *source, err error) msgfile.Finding {
-	f := msgfile.Finding{File: src.dir, Severity: msgfile.Error, Kind: kindLoad, Err: err}
-	var le *faceidmsg.LocaleError
-	if errors.As(err, &le) {
-		f.File, f.Line, f.Column, f.MessageID = le.File, le.Line, le.Column, le.MessageID
-		f.Err = fmt.Errorf("the library refuses this file: %w", le.Err)
-	}
-	return f
 }
 
 func status(args []string, stdout, stderr io.Writer) error {

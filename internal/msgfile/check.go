@@ -31,6 +31,20 @@ type Options struct {
 	partial bool // the file may lack messages (an override of English)
 }
 
+// CheckLayer is the one rule set for a file layered over the shipped
+// locales, as the library's New and the check command both apply it: the
+// errors of Check with Options{Override: true}. Warnings (untranslated,
+// same as English, a stale hash) never stop a layer from loading.
+func CheckLayer(en, f *File) []Finding {
+	var out []Finding
+	for _, x := range Check(en, f, Options{Override: true, partial: true}) {
+		if x.Severity == Error {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
 // Set is the files of one locale directory and their English source.
 type Set struct {
 	English *File   // the source every file is checked against
@@ -191,6 +205,9 @@ func Check(en, f *File, opt Options) []Finding {
 		switch {
 		case m.Hash == "" && !opt.Override:
 			out = append(out, with(at, Warning, KindUnhashed, errors.New("no hash of the English it was translated from, so staleness cannot be told; merge it with faceidmsg merge")))
+		case m.Hash != "" && m.Hash != Hash(src.Message) && opt.Override:
+			// An app's own text still serves; the library loads it.
+			out = append(out, with(at, Warning, KindStale, fmt.Errorf("the English changed since this was written; it now reads %q: review the override", src.Other)))
 		case m.Hash != "" && m.Hash != Hash(src.Message):
 			out = append(out, with(at, Error, KindStale, fmt.Errorf("the English changed since this was translated; it now reads %q", src.Other)))
 		}
