@@ -30,8 +30,9 @@ var (
 
 // LocaleError reports a problem in one locale file. Line and Column are
 // 1-based (Column counts characters) and zero when unknown. It unwraps to
-// the cause: one of the sentinels above, or an error of the TOML parser
-// (github.com/BurntSushi/toml) or of go-i18n's message format.
+// the cause: one of the sentinels above where one fits, else an error
+// that says what is wrong (a TOML syntax error, a misused key, a plural
+// form, a text that does not parse as a template).
 type LocaleError struct {
 	File      string // path of the file, as the bundle was given it
 	Line      int

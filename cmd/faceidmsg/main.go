@@ -6,6 +6,12 @@
 //	faceidmsg lookup [-lang TAGS] [-locales DIR] [-json] CODE...
 //	faceidmsg list [-lang TAGS] [-locales DIR] [-json]
 //	faceidmsg languages [-locales DIR] [-pseudo] [-json]
+//	faceidmsg resolve [-lang TAGS] [-locales DIR] [-json] [FILE|-]
+//	faceidmsg serve [-addr HOST:PORT] [-max-body BYTES] [-max-conns N] [-locales DIR]
+//
+// resolve reads a service response body and exits 0 only for a success
+// code, 3 for a known code that is not success, 1 when no result could be
+// read, 2 for bad usage.
 //
 // and, for translators (see TRANSLATING.md):
 //
@@ -26,8 +32,8 @@
 // app's override directory layered over the embedded locales; else
 // ./locales, but only at the root of this module (its go.mod names
 // github.com/faceidmsg/faceidmsg). Anywhere else check and status read the
-// embedded locales and say so, and translate, merge, import, pseudo and
-// export ask for -locales DIR. "--" ends the flags.
+// embedded locales and say so, export exports them, and translate,
+// merge, import and pseudo ask for -locales DIR. "--" ends the flags.
 //
 // -lang takes a language tag, a comma-separated list or a whole
 // Accept-Language header; without it the text is English. -locales layers
@@ -61,7 +67,7 @@ const usage = `usage:
   faceidmsg list [-lang TAGS] [-locales DIR] [-json]
   faceidmsg languages [-locales DIR] [-pseudo] [-json]
   faceidmsg resolve [-lang TAGS] [-locales DIR] [-json] [FILE|-]
-  faceidmsg serve [-addr HOST:PORT] [-locales DIR]
+  faceidmsg serve [-addr HOST:PORT] [-max-body BYTES] [-max-conns N] [-locales DIR]
 
 translators:
   faceidmsg check [-locales DIR] [-complete] [-json]
