@@ -15,21 +15,22 @@ import (
 	"github.com/faceidmsg/faceidmsg"
 )
 
-func TestRun(t *testing.T) {
+// library returns the message the library gives code in lang: the CLI's
+// tests take their expected texts from it, so the CLI is tested as a thin
+// layer over the library.
+func library(t *testing.T, lang, code string) faceidmsg.Message {
+	t.Helper()
 	b, err := faceidmsg.New()
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Expected texts come from the library, so the CLI is tested as a thin
-	// layer over it.
-	text := func(lang, code string) string {
-		m, _ := b.Localizer(lang).LookupCode(code)
-		return m.Text
-	}
-	hint := func(lang, code string) string {
-		m, _ := b.Localizer(lang).LookupCode(code)
-		return m.Hint
-	}
+	m, _ := b.Localizer(lang).LookupCode(code)
+	return m
+}
+
+func TestRun(t *testing.T) {
+	text := func(lang, code string) string { return library(t, lang, code).Text }
+	hint := func(lang, code string) string { return library(t, lang, code).Hint }
 
 	dir := t.TempDir()
 	if err := os.WriteFile(filepath.Join(dir, "en.toml"), []byte("[LightTooDim]\nother = \"Too dark.\"\n"), 0o644); err != nil {

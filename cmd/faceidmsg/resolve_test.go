@@ -12,19 +12,13 @@ import (
 )
 
 func TestResolve(t *testing.T) {
-	b, err := faceidmsg.New()
-	if err != nil {
-		t.Fatal(err)
-	}
-	th := b.Localizer("th")
 	dir := t.TempDir()
 	file := filepath.Join(dir, "body.json")
 	h5 := `{"Response":{"ErrorCode":16,"VerificationDetailList":[{"ErrorCode":2016,"LivenessErrorCode":0,"CompareErrorCode":2016}],"RequestId":"r-1"}}`
 	if err := os.WriteFile(file, []byte(h5), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	m16, _ := th.LookupNumber(16)
-	m2016, _ := th.LookupNumber(2016)
+	m16, m2016 := library(t, "th", "16"), library(t, "th", "2016")
 	tests := []struct {
 		name     string
 		args     []string

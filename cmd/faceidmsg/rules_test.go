@@ -76,12 +76,8 @@ func TestRules(t *testing.T) {
 	// Commands that write a work file write it here, never into the
 	// package's folder.
 	t.Chdir(t.TempDir())
-	b, err := faceidmsg.New()
-	if err != nil {
-		t.Fatal(err)
-	}
 	text := func(lang, code string) string {
-		m, _ := b.Localizer(lang).LookupCode(code)
+		m := library(t, lang, code)
 		return m.Text + "\n" + m.Hint + "\n"
 	}
 	n := len(shippedEnglish(t).Messages)
