@@ -7,10 +7,7 @@ import (
 	"maps"
 	"path"
 	"slices"
-	"strings"
 	"sync"
-	"text/template"
-	"text/template/parse"
 
 	"github.com/BurntSushi/toml"
 	"github.com/faceidmsg/faceidmsg/internal/msgfile"
@@ -19,10 +16,10 @@ import (
 )
 
 // This file is the go-i18n and TOML side: it reads locale files (the
-// internal msgfile package parses them with the TOML library and go-i18n's
-// message format, and knows where each message sits), checks the files an
-// app layers over ours, merges each language's files, and executes the one
-// message that is a template.
+// shipped ones with a plain decode; layered ones through the internal
+// msgfile package, which knows where each message sits), checks the files
+// an app layers over ours, and merges each language's files. The one
+// message that is a template is read in unknown.go.
 
 //go:embed locales/*.toml
 var embeddedLocales embed.FS
@@ -194,51 +191,4 @@ func checkLayer(f *msgfile.File, en *msgfile.File) error {
 		}
 	}
 	return nil
-}
-
-// splitUnknown reads the generic message, whose text places the code with
-// {{.Code}}, and returns the text before and after the code. It parses the
-// text with text/template, as go-i18n would, with the message's delimiters
-// (trim markers such as {{- .Code -}} included), and takes the text around
-// the one action, which must be .Code: no marker is substituted, so any
-// text at all splits exactly.
-func splitUnknown(m *i18n.Message) ([2]string, error) {
-	left, right := m.LeftDelim, m.RightDelim
-	if left == "" {
-		left = "{{"
-	}
-	if right == "" {
-		right = "}}"
-	}
-	t, err := template.New(m.ID).Delims(left, right).Parse(m.Other)
-	if err != nil {
-		return [2]string{}, err
-	}
-	var out [2]strings.Builder
-	actions := 0
-	for _, n := range t.Root.Nodes {
-		switch n := n.(type) {
-		case *parse.TextNode:
-			out[actions].Write(n.Text)
-		case *parse.ActionNode:
-			if actions++; actions > 1 || !isCodeField(n) {
-				return [2]string{}, fmt.Errorf("%w: the text must place the code once, as %s.Code%s", ErrPlaceholders, left, right)
-			}
-		default:
-			return [2]string{}, fmt.Errorf("%w: the text must place the code once, as %s.Code%s", ErrPlaceholders, left, right)
-		}
-	}
-	if actions != 1 {
-		return [2]string{}, fmt.Errorf("%w: the text must place the code once, as %s.Code%s", ErrPlaceholders, left, right)
-	}
-	return [2]string{out[0].String(), out[1].String()}, nil
-}
-
-// isCodeField reports whether an action is {{.Code}} and nothing else.
-func isCodeField(n *parse.ActionNode) bool {
-	if n.Pipe == nil || len(n.Pipe.Decl) > 0 || len(n.Pipe.Cmds) != 1 || len(n.Pipe.Cmds[0].Args) != 1 {
-		return false
-	}
-	f, ok := n.Pipe.Cmds[0].Args[0].(*parse.FieldNode)
-	return ok && len(f.Ident) == 1 && f.Ident[0] == "Code"
 }
