@@ -1,15 +1,12 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
-	"text/tabwriter"
 
 	"github.com/faceidmsg/faceidmsg/internal/export"
 	"github.com/faceidmsg/faceidmsg/internal/langname"
@@ -17,128 +14,8 @@ import (
 	"golang.org/x/text/language"
 )
 
-// The translator's commands: check, status, translate, merge, pseudo.
-
-type findingRecord struct {
-	File      string `json:"file"`
-	Line      int    `json:"line"`
-	Column    int    `json:"column"`
-	MessageID string `json:"message_id"`
-	Severity  string `json:"severity"`
-	Kind      string `json:"kind"`
-	Message   string `json:"message"`
-}
-
-func printFindings(w io.Writer, findings []msgfile.Finding, asJSON bool) error {
-	enc := json.NewEncoder(w)
-	for _, f := range findings {
-		if !asJSON {
-			fmt.Fprintln(w, f)
-			continue
-		}
-		if err := enc.Encode(findingRecord{f.File, f.Line, f.Column, f.MessageID, string(f.Severity), string(f.Kind), f.Err.Error()}); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func check(args []string, stdout, stderr io.Writer) error {
-	var o options
-	fs := o.flags("check", false)
-	complete := fs.Bool("complete", false, "with -locales: a message a file lacks is an error, not a warning")
-	if err := o.parseNoArgs(fs, args); err != nil {
-		return err
-	}
-	src, err := openSource("check", o.locales, false)
-	if err != nil {
-		return err
-	}
-	l, err := src.load()
-	if err != nil {
-		return err
-	}
-	findings := l.findings
-	if l.set.English != nil {
-		opt := l.opt
-		opt.RequireComplete = *complete
-		findings = append(findings, l.set.Check(opt)...)
-	}
-	if err := printFindings(stdout, findings, o.json); err != nil {
-		return err
-	}
-	var nerr, nwarn int
-	for _, f := range findings {
-		if f.Severity == msgfile.Error {
-			nerr++
-		} else {
-			nwarn++
-		}
-	}
-	if !o.json {
-		fmt.Fprintf(stderr, "checked %d files in %s: %d errors, %d warnings\n", len(l.set.Files), src.describe(), nerr, nwarn)
-	} else if src.kind == embeddedSource {
-		fmt.Fprintf(stderr, "checked %s\n", src.describe())
-	}
-	if nerr > 0 {
-		return errReported
-	}
-	return nil
-}
-
-func status(args []string, stdout, stderr io.Writer) error {
-	var o options
-	fs := o.flags("status", false)
-	if err := o.parseNoArgs(fs, args); err != nil {
-		return err
-	}
-	src, err := openSource("status", o.locales, false)
-	if err != nil {
-		return err
-	}
-	l, err := src.load()
-	if err != nil {
-		return err
-	}
-	if msgfile.HasError(l.findings) || l.set.English == nil {
-		printFindings(stderr, l.findings, false)
-		return errors.New("some locale files do not parse; run faceidmsg check")
-	}
-	if src.kind == embeddedSource {
-		fmt.Fprintf(stderr, "status of %s\n", src.describe())
-	}
-	set := l.served()
-	enc := json.NewEncoder(stdout)
-	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
-	if !o.json {
-		fmt.Fprintln(tw, "LANG\tTRANSLATED\tMISSING\tSTALE\tDONE\t")
-	}
-	for _, f := range set.Files {
-		if f.Tag == language.English || slices.Contains(msgfile.PseudoTags, f.Tag) {
-			continue // the source, and files generated from it
-		}
-		st := msgfile.Count(set.English, f)
-		if o.json {
-			rec := struct {
-				Tag        string `json:"tag"`
-				Total      int    `json:"total"`
-				Translated int    `json:"translated"`
-				Missing    int    `json:"missing"`
-				Stale      int    `json:"stale"`
-				Percent    int    `json:"percent"`
-			}{f.Tag.String(), st.Total, st.Translated, st.Missing, st.Stale, st.Done()}
-			if err := enc.Encode(rec); err != nil {
-				return err
-			}
-			continue
-		}
-		fmt.Fprintf(tw, "%s\t%d/%d\t%d\t%d\t%d%%\t\n", f.Tag, st.Translated, st.Total, st.Missing, st.Stale, st.Done())
-	}
-	if o.json {
-		return nil
-	}
-	return tw.Flush()
-}
+// The translator's round trip: translate writes a work file, merge brings it
+// back (import, in export.go, does the same for XLIFF).
 
 func translate(args []string, stdout io.Writer) error {
 	var o options
@@ -356,71 +233,4 @@ func relocate(findings []msgfile.Finding, file string, lines map[string]int) {
 			findings[i].Line, findings[i].Column = lines[findings[i].MessageID], 0
 		}
 	}
-}
-
-func pseudo(args []string, stdout io.Writer) error {
-	var o options
-	fs := o.flags("pseudo", false)
-	if err := o.parseNoArgs(fs, args); err != nil {
-		return err
-	}
-	src, err := openSource("pseudo", o.locales, true)
-	if err != nil {
-		return err
-	}
-	unlock, err := lockDir(src.dir)
-	if err != nil {
-		return err
-	}
-	defer unlock()
-	l, err := src.writable()
-	if err != nil {
-		return err
-	}
-	for _, tag := range msgfile.PseudoTags {
-		data, err := msgfile.Pseudo(l.set.English, tag)
-		if err != nil {
-			return err
-		}
-		path := filepath.Join(src.dir, tag.String()+".toml")
-		if err := writeFile(path, data); err != nil {
-			return err
-		}
-		fmt.Fprintf(stdout, "wrote %s\n", path)
-	}
-	return nil
-}
-
-// writeFile replaces path atomically, so a failed write never leaves half
-// a locale file.
-func writeFile(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return err
-	}
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return err
-	}
-	// Sync before the rename: without it a power loss can leave the new
-	// name pointing at an empty file on some file systems.
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	mode := fs.FileMode(0o644)
-	if st, err := os.Stat(path); err == nil {
-		mode = st.Mode().Perm()
-	}
-	if err := os.Chmod(tmp.Name(), mode); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }

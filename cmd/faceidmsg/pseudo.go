@@ -1,0 +1,44 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"path/filepath"
+
+	"github.com/faceidmsg/faceidmsg/internal/msgfile"
+)
+
+// pseudo: the pseudo-locales, generated from English.
+
+func pseudo(args []string, stdout io.Writer) error {
+	var o options
+	fs := o.flags("pseudo", false)
+	if err := o.parseNoArgs(fs, args); err != nil {
+		return err
+	}
+	src, err := openSource("pseudo", o.locales, true)
+	if err != nil {
+		return err
+	}
+	unlock, err := lockDir(src.dir)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	l, err := src.writable()
+	if err != nil {
+		return err
+	}
+	for _, tag := range msgfile.PseudoTags {
+		data, err := msgfile.Pseudo(l.set.English, tag)
+		if err != nil {
+			return err
+		}
+		path := filepath.Join(src.dir, tag.String()+".toml")
+		if err := writeFile(path, data); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "wrote %s\n", path)
+	}
+	return nil
+}
