@@ -16,19 +16,11 @@ func pseudo(args []string, stdout io.Writer) error {
 	if err := o.parseNoArgs(fs, args); err != nil {
 		return err
 	}
-	src, err := openSource("pseudo", o.locales, true)
-	if err != nil {
-		return err
-	}
-	unlock, err := lockDir(src.dir)
+	src, l, unlock, err := openLocked("pseudo", o.locales)
 	if err != nil {
 		return err
 	}
 	defer unlock()
-	l, err := src.writable()
-	if err != nil {
-		return err
-	}
 	for _, tag := range msgfile.PseudoTags {
 		data, err := msgfile.Pseudo(l.set.English, tag)
 		if err != nil {

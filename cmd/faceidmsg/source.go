@@ -257,3 +257,23 @@ func (s *source) writable() (*loaded, error) {
 	}
 	return l, nil
 }
+
+// openLocked opens the locale folder a command rewrites (merge, import,
+// pseudo), takes its lock (see lockDir) and loads it. The caller releases
+// the lock with unlock once it has written.
+func openLocked(name, dir string) (src *source, l *loaded, unlock func(), err error) {
+	src, err = openSource(name, dir, true)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	unlock, err = lockDir(src.dir)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	l, err = src.writable()
+	if err != nil {
+		unlock()
+		return nil, nil, nil, err
+	}
+	return src, l, unlock, nil
+}

@@ -126,19 +126,11 @@ func mergeFiles(name, what string, args []string, stdout, stderr io.Writer, open
 	if len(rest) == 0 {
 		return usagef("%s takes one or more %s", name, what)
 	}
-	src, err := openSource(name, o.locales, true)
-	if err != nil {
-		return err
-	}
-	unlock, err := lockDir(src.dir)
+	src, l, unlock, err := openLocked(name, o.locales)
 	if err != nil {
 		return err
 	}
 	defer unlock()
-	l, err := src.writable()
-	if err != nil {
-		return err
-	}
 	failed := false
 	var inputs []*input
 	byTag := map[language.Tag]string{}
