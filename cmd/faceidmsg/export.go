@@ -143,38 +143,16 @@ func importInput(l *loaded, dir, p string) (*input, error) {
 }
 
 func importUnits(l *loaded, dir, p string, tag language.Tag, units []export.Unit, stdout, stderr io.Writer) error {
-	// A target still in state "initial" is a draft or a translation of
-	// older English waiting for review: it is not taken.
-	var drafts []string
-	units = slices.DeleteFunc(units, func(u export.Unit) bool {
-		if u.State == "initial" {
-			drafts = append(drafts, u.ID)
-			return true
-		}
-		return false
-	})
+	var own, shipped *msgfile.File
+	if l.shipped != nil {
+		own, shipped = l.set.File(tag), l.shipped.File(tag)
+	}
+	units, drafts, err := export.Importable(units, own, shipped)
 	if len(drafts) > 0 {
 		fmt.Fprintf(stderr, "faceidmsg: %s: %d units left out because their state is still \"initial\" (set it to \"translated\" when done): %s\n", p, len(drafts), strings.Join(drafts, ", "))
 	}
-	seen := map[string]bool{}
-	for _, u := range units {
-		if seen[u.ID] {
-			return fmt.Errorf("unit %q appears twice; nothing was imported", u.ID)
-		}
-		seen[u.ID] = true
-	}
-	// The export offers, in override mode, the shipped translations the
-	// library serves; taken back unchanged they are not the app's work, and
-	// copying them into its folder would hide later fixes to them.
-	if l.shipped != nil {
-		own, shipped := l.set.File(tag), l.shipped.File(tag)
-		units = slices.DeleteFunc(units, func(u export.Unit) bool {
-			if shipped == nil || (own != nil && own.Get(u.ID) != nil) {
-				return false
-			}
-			m := shipped.Get(u.ID)
-			return m != nil && m.Other == u.Target && (u.Hash == "" || u.Hash == m.Hash)
-		})
+	if err != nil {
+		return err
 	}
 	src, err := export.WorkFile(units)
 	if err != nil {

@@ -9,13 +9,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/faceidmsg/faceidmsg"
 	"github.com/faceidmsg/faceidmsg/internal/msgfile"
-	"golang.org/x/text/language"
 )
 
 // Where the commands read locale files from. There is one answer per
@@ -181,47 +179,8 @@ func (s *source) load() (*loaded, error) {
 	}, nil
 }
 
-// served is the set as the library serves it: in override mode each of
-// the folder's files layered over the shipped file of its language, and
-// the shipped languages the folder has no file for, so that a message the
-// folder's file lacks but the shipped locale has counts as present, as
-// check counts it. Files are English first, then by tag ("ar" before
-// "ar-XB").
-func (l *loaded) served() *msgfile.Set {
-	out := &msgfile.Set{English: l.set.English}
-	if l.set.English != nil {
-		out.Files = append(out.Files, l.set.English)
-	}
-	add := func(f *msgfile.File) {
-		if f.Tag != language.English {
-			out.Files = append(out.Files, f)
-		}
-	}
-	if l.shipped == nil {
-		for _, f := range l.set.Files {
-			add(f)
-		}
-	} else {
-		for _, f := range l.shipped.Files {
-			if over := l.set.File(f.Tag); over != nil {
-				add(msgfile.Layer(f, over))
-			} else {
-				add(f)
-			}
-		}
-		for _, f := range l.set.Files {
-			if l.shipped.File(f.Tag) == nil {
-				add(f)
-			}
-		}
-	}
-	if len(out.Files) > 1 {
-		slices.SortStableFunc(out.Files[1:], func(a, b *msgfile.File) int {
-			return strings.Compare(a.Tag.String(), b.Tag.String())
-		})
-	}
-	return out
-}
+// served is the set as the library serves it (msgfile.Served).
+func (l *loaded) served() *msgfile.Set { return msgfile.Served(l.set, l.shipped) }
 
 // bundle is the library's bundle over the same files: the embedded
 // locales, with the folder layered over them, read through the same

@@ -373,3 +373,35 @@ func WorkFile(units []Unit) ([]byte, error) {
 	}
 	return []byte(b.String()), nil
 }
+
+// Importable returns the units of an XLIFF file that import takes, and
+// the IDs of the drafts it leaves out. A target still in state "initial"
+// is a draft, or a translation of older English waiting for review: it is
+// not taken. In an app's layered folder, a shipped translation (shipped)
+// that the export offered and the translator took back unchanged is not
+// the app's work, unless the app's own file (own) already has the
+// message: copying it would hide later fixes to the shipped text. A unit
+// ID twice is an error.
+func Importable(units []Unit, own, shipped *msgfile.File) (kept []Unit, drafts []string, err error) {
+	seen := map[string]bool{}
+	for _, u := range units {
+		if seen[u.ID] {
+			return nil, nil, fmt.Errorf("unit %q appears twice; nothing was imported", u.ID)
+		}
+		seen[u.ID] = true
+	}
+	for _, u := range units {
+		switch {
+		case u.State == "initial":
+			drafts = append(drafts, u.ID)
+		case shipped != nil && (own == nil || own.Get(u.ID) == nil) && sameAsShipped(shipped.Get(u.ID), u):
+		default:
+			kept = append(kept, u)
+		}
+	}
+	return kept, drafts, nil
+}
+
+func sameAsShipped(m *msgfile.Message, u Unit) bool {
+	return m != nil && m.Other == u.Target && (u.Hash == "" || u.Hash == m.Hash)
+}

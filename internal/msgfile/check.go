@@ -399,3 +399,46 @@ func Count(en, f *File) Stats {
 	}
 	return st
 }
+
+// Served is the set as the library serves it: with shipped (an app's
+// layered folder over the shipped locales) each of
+// the folder's files layered over the shipped file of its language, and
+// the shipped languages the folder has no file for, so that a message the
+// folder's file lacks but the shipped locale has counts as present, as
+// check counts it. Files are English first, then by tag ("ar" before
+// "ar-XB").
+func Served(set, shipped *Set) *Set {
+	out := &Set{English: set.English}
+	if set.English != nil {
+		out.Files = append(out.Files, set.English)
+	}
+	add := func(f *File) {
+		if f.Tag != language.English {
+			out.Files = append(out.Files, f)
+		}
+	}
+	if shipped == nil {
+		for _, f := range set.Files {
+			add(f)
+		}
+	} else {
+		for _, f := range shipped.Files {
+			if over := set.File(f.Tag); over != nil {
+				add(Layer(f, over))
+			} else {
+				add(f)
+			}
+		}
+		for _, f := range set.Files {
+			if shipped.File(f.Tag) == nil {
+				add(f)
+			}
+		}
+	}
+	if len(out.Files) > 1 {
+		slices.SortStableFunc(out.Files[1:], func(a, b *File) int {
+			return strings.Compare(a.Tag.String(), b.Tag.String())
+		})
+	}
+	return out
+}
