@@ -31,7 +31,7 @@ func TestResolve(t *testing.T) {
 		{"file, text", []string{"resolve", "-lang", "th", file}, "", 3, m16.Text + "\n" + m16.Hint + "\n" + m2016.Text + "\n", ""},
 		{"stdin with -", []string{"resolve", "-lang", "th", "-"}, h5, 3, m16.Text + "\n" + m16.Hint + "\n" + m2016.Text + "\n", ""},
 		{"success", []string{"resolve"}, `{"Response":{"Result":"Success"}}`, 0, "", ""},
-		{"H5 success", []string{"resolve"}, `{"Response":{"ErrorCode":0}}`, 0, "", ""},
+		{"success", []string{"resolve"}, `{"Response":{"ErrorCode":0}}`, 0, "", ""},
 		{"a failed verification", []string{"resolve"}, `{"Response":{"Result":"FailedOperation.CompareLowSimilarity"}}`, 3, "", ""},
 		{"a failed call", []string{"resolve"}, `{"Response":{"Error":{"Code":"InternalError"}}}`, 3, "", ""},
 		{"null is no code", []string{"resolve"}, `{"Response":{"ErrorCode":null}}`, 1, "", "no result code"},

@@ -16,7 +16,7 @@ import (
 	"github.com/faceidmsg/faceidmsg/internal/msgfile"
 )
 
-// The rules of the December review, one row each. qaa is a tag reserved
+// The CLI's rules, one row each. qaa is a tag reserved
 // for local use: it names a language faceidmsg can never ship.
 
 // shippedEnglish is the embedded English source.
@@ -112,11 +112,11 @@ func TestRules(t *testing.T) {
 		stderrLacks          string
 	}{
 		// B9: "--" ends the flags.
-		{"B9 -- ends flags", []string{"lookup", "--", "x", "-json"}, 1, text("en", "x") + text("en", "-json"), `"-json"`, "{", ""},
-		{"B9 flags before -- count", []string{"lookup", "-json", "--", "1201"}, 0, `"code":"1201"`, "", "", ""},
-		{"B9 negative code after --", []string{"lookup", "-lang", "th", "--", "-999"}, 1, text("th", "-999"), `"-999"`, "", ""},
-		{"B9 negative code among flags", []string{"lookup", "-999", "-lang", "th"}, 1, text("th", "-999"), `"-999"`, "", ""},
-		{"B9 -- as a flag value", []string{"lookup", "-lang", "--", "1201"}, 0, text("en", "1201"), "", "", ""},
+		{"-- ends flags", []string{"lookup", "--", "x", "-json"}, 1, text("en", "x") + text("en", "-json"), `"-json"`, "{", ""},
+		{"flags before -- count", []string{"lookup", "-json", "--", "1201"}, 0, `"code":"1201"`, "", "", ""},
+		{"negative code after --", []string{"lookup", "-lang", "th", "--", "-999"}, 1, text("th", "-999"), `"-999"`, "", ""},
+		{"negative code among flags", []string{"lookup", "-999", "-lang", "th"}, 1, text("th", "-999"), `"-999"`, "", ""},
+		{"-- as a flag value", []string{"lookup", "-lang", "--", "1201"}, 0, text("en", "1201"), "", "", ""},
 		// B13: an empty code is the caller's mistake.
 		{"empty paas code", []string{"lookup", "paas:"}, 2, "", `"paas:" has no code`, "(error", ""},
 		{"empty code after a good one", []string{"lookup", "1201", "saas:"}, 2, "", `"saas:" has no code`, "Verification", ""},
@@ -125,26 +125,26 @@ func TestRules(t *testing.T) {
 		{"-version", []string{"-version"}, 0, "faceidmsg " + ver + " " + bi.GoVersion + "\n", "", "", ""},
 		{"version takes no arguments", []string{"version", "x"}, 2, "", "version takes no arguments", "", ""},
 		// B10: in override mode the DIR file is a layer over the shipped one.
-		{"B10 check override", []string{"check", "-locales", ovr}, 0, "", "0 errors, 0 warnings", "", ""},
-		{"B10 status override", []string{"status", "-locales", ovr, "-json"}, 0, fmt.Sprintf(`{"tag":"th","total":%d,"translated":%d,"missing":0,"stale":0,"percent":100}`, n, n), "", "", ""},
-		{"B10 translate override", []string{"translate", "-locales", ovr, "th"}, 0, "th is complete and current", "", "wrote", ""},
+		{"check override", []string{"check", "-locales", ovr}, 0, "", "0 errors, 0 warnings", "", ""},
+		{"status override", []string{"status", "-locales", ovr, "-json"}, 0, fmt.Sprintf(`{"tag":"th","total":%d,"translated":%d,"missing":0,"stale":0,"percent":100}`, n, n), "", "", ""},
+		{"translate override", []string{"translate", "-locales", ovr, "th"}, 0, "th is complete and current", "", "wrote", ""},
 		// L5: check and the library agree. A templated message for a
 		// language with no CLDR plural rule was refused by the library
 		// alone; the library now executes the template itself, so both
 		// accept it (and check would report a refusal as a load error).
-		{"L5 check accepts a language with no plural rule", []string{"check", "-locales", noPlural}, 0, "", "0 errors", "", "error:"},
-		{"L5 the library serves it", []string{"lookup", "-locales", noPlural, "-lang", "qaa", "1999"}, 1, "Echec (1999).", "unknown code", "", ""},
+		{"check accepts a language with no plural rule", []string{"check", "-locales", noPlural}, 0, "", "0 errors", "", "error:"},
+		{"the library serves it", []string{"lookup", "-locales", noPlural, "-lang", "qaa", "1999"}, 1, "Echec (1999).", "unknown code", "", ""},
 		// B13: status reports on the writer it is given.
 		{"status findings on stderr", []string{"status", "-locales", bad}, 1, "", filepath.Join(bad, "th.toml") + ":1", "", ""},
 		// B11: usage errors inside merge and import exit 2, worded once.
-		{"B11 merge into a pseudo-locale", []string{"merge", "-locales", ovr, w("translate.en-XA.toml")}, 2, "", w("translate.en-XA.toml") + ": en-XA is generated; run faceidmsg pseudo\nusage:", "", "usage: en-XA"},
-		{"B11 merge into English", []string{"merge", "-locales", ovr, w("translate.en.toml")}, 2, "", "English is the source", "", ""},
-		{"B11 merge a file not named for work", []string{"merge", "-locales", ovr, w("th.toml")}, 2, "", "a work file is named translate.<tag>.toml", "", ""},
-		{"B11 import into a pseudo-locale", []string{"import", "-locales", ovr, w("en-XA.xlf")}, 2, "", w("en-XA.xlf") + ": en-XA is generated", "", "usage: en-XA"},
+		{"merge into a pseudo-locale", []string{"merge", "-locales", ovr, w("translate.en-XA.toml")}, 2, "", w("translate.en-XA.toml") + ": en-XA is generated; run faceidmsg pseudo\nusage:", "", "usage: en-XA"},
+		{"merge into English", []string{"merge", "-locales", ovr, w("translate.en.toml")}, 2, "", "English is the source", "", ""},
+		{"merge a file not named for work", []string{"merge", "-locales", ovr, w("th.toml")}, 2, "", "a work file is named translate.<tag>.toml", "", ""},
+		{"import into a pseudo-locale", []string{"import", "-locales", ovr, w("en-XA.xlf")}, 2, "", w("en-XA.xlf") + ": en-XA is generated", "", "usage: en-XA"},
 		// B11: positions are the .xlf's own (xliffFor writes unit N on
 		// line N+3), never those of the TOML import builds from it.
-		{"B11 import gives the unit's line", []string{"import", "-locales", ovr, w("th.xlf")}, 1, "", w("th.xlf") + `:5: unit "LightTooDim" appears twice (first on line 4)`, "", ""},
-		{"B11 import finding at the unit's line", []string{"import", "-locales", ovr, w("bad.xlf")}, 1, "", w("bad.xlf") + ":4: error: UnknownCode: placeholders", "", ""},
+		{"import gives the unit's line", []string{"import", "-locales", ovr, w("th.xlf")}, 1, "", w("th.xlf") + `:5: unit "LightTooDim" appears twice (first on line 4)`, "", ""},
+		{"import finding at the unit's line", []string{"import", "-locales", ovr, w("bad.xlf")}, 1, "", w("bad.xlf") + ":4: error: UnknownCode: placeholders", "", ""},
 		// Item 7: export -lang reads tags as the library negotiates them.
 		{"export -lang qaa", []string{"export", "-format", "flat", "-locales", ovr, "-out", t.TempDir(), "-lang", "qaa"}, 2, "", `no locale of the bundle serves "qaa"`, "", ""},
 		{"export -lang en-GB", []string{"export", "-format", "flat", "-locales", ovr, "-out", t.TempDir(), "-lang", "en-GB"}, 0, "wrote 1 files for 1 locales", "", "", ""},
