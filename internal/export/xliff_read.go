@@ -115,7 +115,7 @@ func ReadXLIFF(r io.Reader) (language.Tag, []Unit, error) {
 			}
 			seen[u.ID] = line
 			var source, target strings.Builder
-			has := false
+			has, untranslated := false, false
 			state := ""
 			for _, p := range u.Parts {
 				if p.XMLName.Space != xliffNS || p.XMLName.Local != "segment" && p.XMLName.Local != "ignorable" {
@@ -140,6 +140,8 @@ func ReadXLIFF(r io.Reader) (language.Tag, []Unit, error) {
 				case p.XMLName.Local == "ignorable":
 					// An ignorable without a target is the same in both.
 					target.WriteString(src)
+				default:
+					untranslated = true
 				}
 				if p.XMLName.Local == "segment" {
 					// XLIFF's default state is "initial".
@@ -150,6 +152,10 @@ func ReadXLIFF(r io.Reader) (language.Tag, []Unit, error) {
 			}
 			if !has {
 				continue
+			}
+			if untranslated && state != "initial" {
+				// Its text would lose the untranslated segment's part.
+				return language.Und, nil, at(fmt.Errorf("unit %q: a segment without a target in a unit that is not a draft (state %q)", u.ID, state))
 			}
 			if err := checkText(target.String()); err != nil {
 				return language.Und, nil, at(fmt.Errorf("unit %q: target: %v", u.ID, err))
@@ -277,6 +283,8 @@ func (c *content) UnmarshalXML(d *xml.Decoder, start xml.StartElement) error {
 		case xml.StartElement:
 			depth++
 			switch t.Name.Local {
+			case "source", "target", "segment", "unit":
+				return fmt.Errorf("a <%s> inside a <%s>", t.Name.Local, start.Name.Local)
 			case "ph":
 				p := inlinePart{ph: true}
 				for _, a := range t.Attr {

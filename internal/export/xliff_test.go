@@ -35,6 +35,8 @@ func TestReadXLIFFRefuses(t *testing.T) {
 		{"no id", xlf(`srcLang="en" trgLang="th"`, strings.ReplaceAll(okUnit, ` id="Success"`, "")), "without an id"},
 		{"control character", xlf(`srcLang="en" trgLang="th"`, strings.ReplaceAll(okUnit, ">y<", `>y<cp hex="1B"/><`)), "U+001B"},
 		{"bad code point", xlf(`srcLang="en" trgLang="th"`, strings.ReplaceAll(okUnit, ">y<", `>y<cp hex="D800"/><`)), "not a code point"},
+		{"a target in a target", xlf(`srcLang="en" trgLang="th"`, strings.ReplaceAll(okUnit, "<target>y</target>", "<target>y<target>z</target></target>")), "a <target> inside a <target>"},
+		{"a translated segment without a target", xlf(`srcLang="en" trgLang="th"`, `<unit id="Success"><segment state="translated"><source>x</source><target>y</target></segment><segment state="translated"><source>z</source></segment></unit>`), "a segment without a target"},
 		{"a unit in a group", xlf(`srcLang="en" trgLang="th"`, okUnit+`<group id="g1">`+strings.ReplaceAll(okUnit, "Success", "LightTooDim")+`</group>`), "<group> inside a <file> is not read"},
 		{"a group in a group", xlf(`srcLang="en" trgLang="th"`, `<group id="g1"><group id="g2">`+okUnit+`</group></group>`), "<group> inside a <file> is not read"},
 		{"placeholder with no equiv and no source", xlf(`srcLang="en" trgLang="th"`, strings.ReplaceAll(okUnit, ">y<", `>y<ph id="ph1"/><`)), `<ph id="ph1"/> has no equiv`},
