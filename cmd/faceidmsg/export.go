@@ -147,7 +147,10 @@ func importUnits(l *loaded, dir, p string, tag language.Tag, units []export.Unit
 	if l.shipped != nil {
 		own, shipped = l.set.File(tag), l.shipped.File(tag)
 	}
-	units, drafts, err := export.Importable(units, own, shipped)
+	units, drafts, unchanged, err := export.Importable(units, own, shipped)
+	if len(unchanged) > 0 {
+		fmt.Fprintf(stderr, "faceidmsg: %s: %d units are the shipped translation unchanged, which the library serves already; not copied\n", p, len(unchanged))
+	}
 	if len(drafts) > 0 {
 		fmt.Fprintf(stderr, "faceidmsg: %s: %d units left out because their state is still \"initial\" (set it to \"translated\" when done): %s\n", p, len(drafts), strings.Join(drafts, ", "))
 	}

@@ -390,11 +390,15 @@ func WorkFile(units []Unit) ([]byte, error) {
 // the app's work, unless the app's own file (own) already has the
 // message: copying it would hide later fixes to the shipped text. A unit
 // ID twice is an error.
-func Importable(units []Unit, own, shipped *msgfile.File) (kept []Unit, drafts []string, err error) {
+//
+// Every unit is in exactly one of kept, drafts and unchanged (the shipped
+// texts taken back unchanged), so import can report what it does not
+// write.
+func Importable(units []Unit, own, shipped *msgfile.File) (kept []Unit, drafts, unchanged []string, err error) {
 	seen := map[string]bool{}
 	for _, u := range units {
 		if seen[u.ID] {
-			return nil, nil, fmt.Errorf("unit %q appears twice; nothing was imported", u.ID)
+			return nil, nil, nil, fmt.Errorf("unit %q appears twice; nothing was imported", u.ID)
 		}
 		seen[u.ID] = true
 	}
@@ -403,11 +407,12 @@ func Importable(units []Unit, own, shipped *msgfile.File) (kept []Unit, drafts [
 		case u.State == "initial":
 			drafts = append(drafts, u.ID)
 		case shipped != nil && (own == nil || own.Get(u.ID) == nil) && sameAsShipped(shipped.Get(u.ID), u):
+			unchanged = append(unchanged, u.ID)
 		default:
 			kept = append(kept, u)
 		}
 	}
-	return kept, drafts, nil
+	return kept, drafts, unchanged, nil
 }
 
 func sameAsShipped(m *msgfile.Message, u Unit) bool {

@@ -3,6 +3,7 @@ package export
 import (
 	"bytes"
 	"errors"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -160,6 +161,49 @@ func TestReadXLIFFPositions(t *testing.T) {
 		var pe *PosError
 		if !errors.As(err, &pe) || pe.Line != tt.line {
 			t.Errorf("%s: error %v; want one at line %d", tt.name, err, tt.line)
+		}
+	}
+}
+
+// TestImportableAccountsForEveryUnit: every unit of a file is kept,
+// reported as a draft, or reported as the shipped text unchanged, once.
+func TestImportableAccountsForEveryUnit(t *testing.T) {
+	shipped, _ := msgfile.Parse("th.toml", []byte("[A]\nother = \"a\"\n[B]\nother = \"b\"\n[C]\nother = \"c\"\n"))
+	own, _ := msgfile.Parse("th.toml", []byte("[C]\nother = \"mine\"\n"))
+	r := rand.New(rand.NewPCG(1, 1))
+	for range 200 {
+		var units []Unit
+		for i, id := range []string{"A", "B", "C", "D", "E"} {
+			if r.IntN(3) == 0 {
+				continue
+			}
+			u := Unit{ID: id, Target: []string{"a", "b", "c", "x", "y"}[i], State: "translated"}
+			if r.IntN(3) == 0 {
+				u.State = "initial"
+			}
+			if r.IntN(2) == 0 {
+				u.Target = "new"
+			}
+			units = append(units, u)
+		}
+		kept, drafts, unchanged, err := Importable(units, own, shipped)
+		if err != nil {
+			t.Fatal(err)
+		}
+		seen := map[string]int{}
+		for _, u := range kept {
+			seen[u.ID]++
+		}
+		for _, id := range append(drafts, unchanged...) {
+			seen[id]++
+		}
+		for _, u := range units {
+			if seen[u.ID] != 1 {
+				t.Fatalf("units %+v: %s is accounted for %d times (kept %v, drafts %v, unchanged %v)", units, u.ID, seen[u.ID], kept, drafts, unchanged)
+			}
+		}
+		if len(kept)+len(drafts)+len(unchanged) != len(units) {
+			t.Fatalf("units %+v: %d + %d + %d != %d", units, len(kept), len(drafts), len(unchanged), len(units))
 		}
 	}
 }
