@@ -2,23 +2,34 @@ package faceidmsg
 
 import "encoding/json"
 
-// This file is the JSON form of messages and resolutions: the one shape
-// that the CLI's -json output and the HTTP API share.
+// This file is the JSON form of messages and resolutions, in two views.
+// The public view is what may reach the person holding the phone (the
+// default MarshalJSON, httpmsg's WriteJSON and problems, serve's /v1/*
+// answers): the text and hint, their languages, the code, the category and
+// the retry flag. The support view adds what is for logs and support staff
+// only (the service's description and own text, the support details, the
+// similarity score), which tells an attacker which signal caught them: the
+// CLI's -json output and serve with -support (a trusted network).
 
-// messageJSON is Message as JSON, with stable snake_case names.
+// messageJSON is Message's public JSON, with stable snake_case names.
 type messageJSON struct {
-	Namespace   Namespace `json:"namespace"`
-	Code        string    `json:"code"`
-	Key         string    `json:"key"`
-	MessageID   string    `json:"message_id"`
-	Lang        string    `json:"lang"`
-	Text        string    `json:"text"`
-	Hint        string    `json:"hint"`
-	HintLang    string    `json:"hint_lang"`
-	Category    Category  `json:"category"`
-	Retryable   bool      `json:"retryable"`
-	Fallback    bool      `json:"fallback"`
-	Description string    `json:"description"`
+	Namespace Namespace `json:"namespace"`
+	Code      string    `json:"code"`
+	Key       string    `json:"key"`
+	MessageID string    `json:"message_id"`
+	Lang      string    `json:"lang"`
+	Text      string    `json:"text"`
+	Hint      string    `json:"hint"`
+	HintLang  string    `json:"hint_lang"`
+	Category  Category  `json:"category"`
+	Retryable bool      `json:"retryable"`
+	Fallback  bool      `json:"fallback"`
+}
+
+// messageSupportJSON adds the service's description.
+type messageSupportJSON struct {
+	messageJSON
+	Description string `json:"description"`
 }
 
 func (m Message) toJSON() messageJSON {
@@ -26,7 +37,6 @@ func (m Message) toJSON() messageJSON {
 		Namespace: m.Namespace, Code: m.Code, Key: m.Key(), MessageID: m.MessageID,
 		Lang: m.Lang.String(), Text: m.Text, Hint: m.Hint, HintLang: hintLang(m),
 		Category: m.Category, Retryable: m.Retryable, Fallback: m.Fallback,
-		Description: m.Description,
 	}
 }
 
@@ -38,12 +48,23 @@ func hintLang(m Message) string {
 	return m.HintLang.String()
 }
 
-// MarshalJSON writes the message with the fields namespace, code, key,
+// MarshalJSON writes the message's public view: namespace, code, key,
 // message_id, lang, text, hint (empty when none), hint_lang (its
-// language; "" when there is no hint), category, retryable,
-// fallback and description: the shape of "faceidmsg lookup -json" and of
-// the HTTP API. Field names are stable.
+// language; "" when there is no hint), category, retryable and fallback.
+// It leaves out Description, which is for support: see ForSupport. Field
+// names are stable.
 func (m Message) MarshalJSON() ([]byte, error) { return json.Marshal(m.toJSON()) }
+
+// ForSupport returns the message's support view, for logs and support
+// staff: the public fields plus description, the service's own English.
+// Never send it to the person.
+func (m Message) ForSupport() json.Marshaler { return supportMessage(m) }
+
+type supportMessage Message
+
+func (m supportMessage) MarshalJSON() ([]byte, error) {
+	return json.Marshal(messageSupportJSON{Message(m).toJSON(), m.Description})
+}
 
 // supportDetailJSON is SupportDetail as JSON.
 type supportDetailJSON struct {
@@ -52,17 +73,40 @@ type supportDetailJSON struct {
 	Text  string     `json:"text"`
 }
 
-// MarshalJSON writes the resolution as its Message's fields, plus source
-// (which field decided: "api_error", "result", "error_code", or "" when
-// none did), cause (the same fields as the message, or null), similarity
-// (a number, or null), request_id, details (support details as objects
-// {kind, value, text}, in English, for logs; never for the person) and
-// service_text (the service's own text, likewise): the shape of
-// "faceidmsg resolve -json" and of the HTTP API's /v1/resolve.
+// MarshalJSON writes the resolution's public view: its Message's public
+// fields, plus source (which field decided: "api_error", "result",
+// "error_code", or "" when none did), cause (the same public fields, or
+// null) and request_id (the service's RequestId, which support can look
+// up). See ForSupport for what it leaves out.
 func (r Resolution) MarshalJSON() ([]byte, error) {
 	var cause *messageJSON
 	if r.Cause != nil {
 		c := r.Cause.toJSON()
+		cause = &c
+	}
+	return json.Marshal(struct {
+		messageJSON
+		Source    Source       `json:"source"`
+		Cause     *messageJSON `json:"cause"`
+		RequestID string       `json:"request_id"`
+	}{r.Message.toJSON(), r.Source, cause, r.RequestID})
+}
+
+// ForSupport returns the resolution's support view, for the app's server,
+// its logs and support staff: the public view with the messages'
+// descriptions, plus similarity (a number, or null), details (support
+// details as objects {kind, value, text}, in English) and service_text
+// (the service's own text). This is the shape of "faceidmsg resolve
+// -json". Never send it to the person.
+func (r Resolution) ForSupport() json.Marshaler { return supportResolution(r) }
+
+type supportResolution Resolution
+
+func (s supportResolution) MarshalJSON() ([]byte, error) {
+	r := Resolution(s)
+	var cause *messageSupportJSON
+	if r.Cause != nil {
+		c := messageSupportJSON{r.Cause.toJSON(), r.Cause.Description}
 		cause = &c
 	}
 	details := make([]supportDetailJSON, len(r.Details))
@@ -70,12 +114,12 @@ func (r Resolution) MarshalJSON() ([]byte, error) {
 		details[i] = supportDetailJSON(d)
 	}
 	return json.Marshal(struct {
-		messageJSON
+		messageSupportJSON
 		Source      Source              `json:"source"`
-		Cause       *messageJSON        `json:"cause"`
+		Cause       *messageSupportJSON `json:"cause"`
 		Similarity  *float64            `json:"similarity"`
 		RequestID   string              `json:"request_id"`
 		Details     []supportDetailJSON `json:"details"`
 		ServiceText string              `json:"service_text"`
-	}{r.Message.toJSON(), r.Source, cause, r.Similarity, r.RequestID, details, r.ServiceText})
+	}{messageSupportJSON{r.Message.toJSON(), r.Message.Description}, r.Source, cause, r.Similarity, r.RequestID, details, r.ServiceText})
 }

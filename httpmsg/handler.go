@@ -123,7 +123,7 @@ func (h *handler) code(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	h.serveCached(w, r, cacheKey{loc, "code", m.Namespace, m.Code}, func() (any, string) {
-		return m, contentLanguage(m)
+		return h.view(m), contentLanguage(m)
 	})
 }
 
@@ -131,7 +131,11 @@ func (h *handler) codes(w http.ResponseWriter, r *http.Request) {
 	loc := Localizer(r.Context())
 	h.serveCached(w, r, cacheKey{loc: loc, what: "codes"}, func() (any, string) {
 		ms := loc.Messages()
-		return ms, contentLanguage(ms...)
+		out := make([]any, len(ms))
+		for i, m := range ms {
+			out[i] = h.view(m)
+		}
+		return out, contentLanguage(ms...)
 	})
 }
 
@@ -149,6 +153,15 @@ func (h *handler) languages(w http.ResponseWriter, r *http.Request) {
 		}
 		return out, "en"
 	})
+}
+
+// view is the JSON view of m that the handler answers with: the public
+// one, or the support one under WithSupportDetails.
+func (h *handler) view(m faceidmsg.Message) any {
+	if h.c.support {
+		return m.ForSupport()
+	}
+	return m
 }
 
 // serveCached writes the JSON of what make returns, building it once per
@@ -260,7 +273,12 @@ func (h *handler) resolve(w http.ResponseWriter, r *http.Request) {
 		h.resolveProblem(w, r, http.StatusUnprocessableEntity, "UnsupportedShape", res)
 		return
 	}
-	out, err := json.Marshal(res)
+	var out []byte
+	if h.c.support {
+		out, err = json.Marshal(res.ForSupport())
+	} else {
+		out, err = json.Marshal(res)
+	}
 	if err != nil {
 		h.httpProblem(w, http.StatusInternalServerError)
 		return

@@ -501,3 +501,45 @@ func TestHandlerUnderAppMiddleware(t *testing.T) {
 		t.Errorf("Vary %q; want Cookie, which chose the language", vary)
 	}
 }
+
+// TestPublicAnswersCarryNoSupportData: no answer of any route carries the
+// service's description, its own text, support details or the similarity
+// score, unless WithSupportDetails says the clients are trusted.
+func TestPublicAnswersCarryNoSupportData(t *testing.T) {
+	b := newBundle(t)
+	body := `{"Response":{"ErrorCode":16,"ErrorMsg":"SERVICE-TEXT-MARK","VerificationDetailList":[{"ErrorCode":2016,"LivenessInfoTag":["03"],"Similarity":41.5}],"RequestId":"r-1"}}`
+	m2016, _ := b.Localizer("en").LookupNumber(2016)
+	tag03, _ := faceidmsg.Detail(faceidmsg.DetailH5LivenessTag, "03")
+	secrets := []string{`"description"`, `"service_text"`, `"details"`, `"similarity"`, "SERVICE-TEXT-MARK", tag03, m2016.Description, "41.5"}
+	requests := []struct{ method, path, body string }{
+		{"GET", "/v1/codes/2016", ""}, {"GET", "/v1/codes/saas:16", ""}, {"GET", "/v1/codes", ""},
+		{"GET", "/v1/languages", ""}, {"GET", "/v1/codes/1999", ""}, {"GET", "/healthz", ""}, {"GET", "/", ""},
+		{"POST", "/v1/resolve", body}, {"POST", "/v1/resolve", `{"Response":`}, {"POST", "/v1/resolve", `{"Response":{"ErrorCode":null,"ErrorMsg":"SERVICE-TEXT-MARK"}}`},
+		{"GET", "/nowhere", ""}, {"DELETE", "/v1/codes", ""},
+	}
+	for _, support := range []bool{false, true} {
+		var opts []Option
+		if support {
+			opts = append(opts, WithSupportDetails())
+		}
+		h := NewHandler(b, opts...)
+		for _, rq := range requests {
+			got := readAll(t, do(t, h, rq.method, rq.path, strings.NewReader(rq.body)))
+			for _, s := range secrets {
+				if !support && strings.Contains(got, s) {
+					t.Errorf("%s %s answered %q in its public view: %.200s", rq.method, rq.path, s, got)
+				}
+			}
+		}
+		got := readAll(t, do(t, h, "POST", "/v1/resolve", strings.NewReader(body)))
+		if has := strings.Contains(got, "SERVICE-TEXT-MARK") && strings.Contains(got, tag03) && strings.Contains(got, `"similarity":41.5`); has != support {
+			t.Errorf("support %v: /v1/resolve = %.300s", support, got)
+		}
+	}
+	// WriteJSON, what an app's own handler writes, is the public view too.
+	rec := httptest.NewRecorder()
+	WriteJSON(rec, 200, m2016)
+	if got := rec.Body.String(); strings.Contains(got, m2016.Description) || strings.Contains(got, `"description"`) {
+		t.Errorf("WriteJSON wrote %s", got)
+	}
+}

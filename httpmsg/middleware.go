@@ -18,6 +18,7 @@ type config struct {
 	typeBase string // prefix of a problem's type URI
 	maxBody  int64  // the largest body /v1/resolve reads
 	resolves int    // how many /v1/resolve requests run at once
+	support  bool   // the /v1/* answers carry the support view
 }
 
 // DefaultMaxResolves is how many /v1/resolve requests NewHandler's handler
@@ -64,6 +65,14 @@ func WithMaxResolves(n int) Option {
 		}
 	}
 }
+
+// WithSupportDetails makes NewHandler's /v1/* answers carry the support
+// view (faceidmsg's ForSupport: the service's description and own text,
+// support details, the similarity score) instead of the public one. These
+// tell an attacker which signal caught them: use it only where every
+// client is trusted (support staff on an internal network). Middleware,
+// WriteJSON and the problems ignore it: they always write the public view.
+func WithSupportDetails() Option { return func(c *config) { c.support = true } }
 
 // WithMaxBody sets the largest body NewHandler's /v1/resolve reads, in
 // bytes (faceidmsg.MaxResponseSize, 32 MiB, unless set; a result with its

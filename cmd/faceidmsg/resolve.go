@@ -51,7 +51,7 @@ func resolve(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		res, rerr = loc.Response(body)
 	}
 	if o.json {
-		if err := json.NewEncoder(stdout).Encode(res); err != nil {
+		if err := json.NewEncoder(stdout).Encode(res.ForSupport()); err != nil {
 			return err
 		}
 	} else {

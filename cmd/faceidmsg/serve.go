@@ -48,6 +48,7 @@ func serve(ctx context.Context, args []string, stdout io.Writer, ready chan<- st
 	addr := fs.String("addr", "127.0.0.1:8080", "host:port to listen on")
 	maxBody := fs.Int64("max-body", faceidmsg.MaxResponseSize, "largest body /v1/resolve reads, in bytes")
 	maxConns := fs.Int("max-conns", defaultMaxConns, "most connections open at once; more wait to be accepted")
+	support := fs.Bool("support", false, "answer with support details (descriptions, the service's text, liveness tags): a trusted network only")
 	if err := o.parseNoArgs(fs, args); err != nil {
 		return err
 	}
@@ -68,7 +69,11 @@ func serve(ctx context.Context, args []string, stdout io.Writer, ready chan<- st
 	// Beyond the cap, a connection waits in the kernel's queue until
 	// another closes, so idle clients cannot take every file descriptor.
 	ln = netutil.LimitListener(ln, *maxConns)
-	srv := httpmsg.NewServer(ln.Addr().String(), httpmsg.NewHandler(b, httpmsg.WithMaxBody(*maxBody)))
+	hopts := []httpmsg.Option{httpmsg.WithMaxBody(*maxBody)}
+	if *support {
+		hopts = append(hopts, httpmsg.WithSupportDetails())
+	}
+	srv := httpmsg.NewServer(ln.Addr().String(), httpmsg.NewHandler(b, hopts...))
 	fmt.Fprintf(stdout, "serving on http://%s/\n", ln.Addr())
 	if ready != nil {
 		ready <- ln.Addr().String()
