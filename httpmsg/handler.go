@@ -8,6 +8,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"slices"
 	"strings"
 	"sync"
 
@@ -55,7 +56,8 @@ type cached struct {
 //	                       413 over WithMaxBody (32 MiB), read no further;
 //	                       503 with Retry-After when WithMaxResolves
 //	                       (16) requests are already in flight
-//	GET  /healthz          "ok"
+//	GET  /healthz          "ok": the process is up
+//	GET  /readyz           "ready": it can answer (English loads)
 //	GET  /                 the catalogue page, in the negotiated language
 //
 // Responses that cannot change for a build carry a strong ETag and answer
@@ -66,13 +68,17 @@ func NewHandler(b *faceidmsg.Bundle, opts ...Option) http.Handler {
 	h := &handler{b: b, c: newConfig(opts)}
 	h.resolves = make(chan struct{}, h.c.resolves)
 	mux := http.NewServeMux()
-	mux.HandleFunc("/v1/codes/{code}", h.only(h.code, http.MethodGet))
-	mux.HandleFunc("/v1/codes", h.only(h.codes, http.MethodGet))
-	mux.HandleFunc("/v1/languages", h.only(h.languages, http.MethodGet))
-	mux.HandleFunc("/v1/resolve", h.only(h.resolve, http.MethodPost))
-	mux.HandleFunc("/healthz", h.only(h.health, http.MethodGet))
-	mux.HandleFunc("/{$}", h.only(h.page, http.MethodGet))
-	mux.HandleFunc("/", h.notFound)
+	route := func(pattern string, f http.HandlerFunc, method string) {
+		mux.HandleFunc(pattern, h.observe(method+" "+pattern, h.cors(h.only(f, method))))
+	}
+	route("/v1/codes/{code}", h.code, http.MethodGet)
+	route("/v1/codes", h.codes, http.MethodGet)
+	route("/v1/languages", h.languages, http.MethodGet)
+	route("/v1/resolve", h.resolve, http.MethodPost)
+	route("/healthz", h.health, http.MethodGet)
+	route("/readyz", h.ready, http.MethodGet)
+	route("/{$}", h.page, http.MethodGet)
+	mux.HandleFunc("/", h.observe("unmatched", h.notFound))
 	return Middleware(b, opts...)(mux)
 }
 
@@ -108,6 +114,45 @@ func (h *handler) notFound(w http.ResponseWriter, r *http.Request) {
 	h.httpProblem(w, http.StatusNotFound)
 }
 
+// ready answers 200 once the bundle serves English, which New has
+// checked, so that a load balancer sends requests only to a server that
+// can answer them.
+func (h *handler) ready(w http.ResponseWriter, r *http.Request) {
+	w.Header().Set("Cache-Control", "no-store")
+	if _, err := h.b.Localizer("en").LookupNumber(0); err != nil {
+		h.httpProblem(w, http.StatusServiceUnavailable)
+		return
+	}
+	writeBody(w, http.StatusOK, "text/plain; charset=utf-8", "en", []byte("ready\n"))
+}
+
+// cors applies WithCORS to a route: the allow headers for an allowed
+// Origin, and the answer to its preflight.
+func (h *handler) cors(f http.HandlerFunc) http.HandlerFunc {
+	if len(h.c.origins) == 0 {
+		return f
+	}
+	return func(w http.ResponseWriter, r *http.Request) {
+		origin := r.Header.Get("Origin")
+		w.Header().Add("Vary", "Origin")
+		allowed := origin != "" && (slices.Contains(h.c.origins, origin) || slices.Contains(h.c.origins, "*"))
+		if allowed {
+			w.Header().Set("Access-Control-Allow-Origin", origin)
+			w.Header().Set("Access-Control-Expose-Headers", "Content-Language, ETag, X-Request-Id")
+		}
+		if r.Method == http.MethodOptions && r.Header.Get("Access-Control-Request-Method") != "" {
+			if allowed {
+				w.Header().Set("Access-Control-Allow-Methods", "GET, HEAD, POST")
+				w.Header().Set("Access-Control-Allow-Headers", "Accept-Language, Content-Type, If-None-Match, X-Request-Id")
+				w.Header().Set("Access-Control-Max-Age", "600")
+			}
+			w.WriteHeader(http.StatusNoContent)
+			return
+		}
+		f(w, r)
+	}
+}
+
 func (h *handler) health(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-store")
 	writeBody(w, http.StatusOK, "text/plain; charset=utf-8", "en", []byte("ok\n"))
@@ -118,6 +163,7 @@ func (h *handler) code(w http.ResponseWriter, r *http.Request) {
 	raw := r.PathValue("code")
 	m, err := loc.LookupCode(raw)
 	if err != nil {
+		h.unknownCode(string(m.Namespace))
 		// Not cached: a client can ask for any number of unknown codes.
 		WriteProblem(w, NewProblem(r, http.StatusNotFound, m, ""))
 		return
@@ -262,6 +308,9 @@ func (h *handler) resolve(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	res, err := loc.Response(body)
+	if errors.Is(err, faceidmsg.ErrUnknownCode) {
+		h.unknownCode(string(res.Message.Namespace))
+	}
 	switch {
 	case errors.Is(err, faceidmsg.ErrMalformedResponse):
 		h.resolveProblem(w, r, http.StatusBadRequest, "MalformedResponse", res)

@@ -19,6 +19,8 @@ type config struct {
 	maxBody  int64  // the largest body /v1/resolve reads
 	resolves int    // how many /v1/resolve requests run at once
 	support  bool   // the /v1/* answers carry the support view
+	observer Observer
+	origins  []string // origins allowed by CORS; none unless set
 }
 
 // DefaultMaxResolves is how many /v1/resolve requests NewHandler's handler
@@ -64,6 +66,16 @@ func WithMaxResolves(n int) Option {
 			c.resolves = n
 		}
 	}
+}
+
+// WithCORS lets pages of the given origins ("https://app.example.com")
+// call NewHandler's API from a browser: a request whose Origin is one of
+// them is answered with Access-Control-Allow-Origin, and a preflight
+// (OPTIONS) with the methods and headers the API takes. No origin is
+// allowed unless set; "*" allows any, for an API that serves only public
+// texts. Middleware ignores it.
+func WithCORS(origins ...string) Option {
+	return func(c *config) { c.origins = append(c.origins, origins...) }
 }
 
 // WithSupportDetails makes NewHandler's /v1/* answers carry the support

@@ -7,7 +7,7 @@
 //	faceidmsg list [-lang TAGS] [-locales DIR] [-json]
 //	faceidmsg languages [-locales DIR] [-pseudo] [-json]
 //	faceidmsg resolve [-lang TAGS] [-locales DIR] [-json] [FILE|-]
-//	faceidmsg serve [-addr HOST:PORT] [-max-body BYTES] [-max-conns N] [-support] [-locales DIR]
+//	faceidmsg serve [-addr HOST:PORT] [-max-body BYTES] [-max-conns N] [-support] [-cors-origins O,...] [-locales DIR]
 //
 // resolve reads a service response body and exits 0 only for a success
 // code, 3 for a known code that is not success, 1 when no result could be
@@ -67,7 +67,7 @@ const usage = `usage:
   faceidmsg list [-lang TAGS] [-locales DIR] [-json]
   faceidmsg languages [-locales DIR] [-pseudo] [-json]
   faceidmsg resolve [-lang TAGS] [-locales DIR] [-json] [FILE|-]
-  faceidmsg serve [-addr HOST:PORT] [-max-body BYTES] [-max-conns N] [-support] [-locales DIR]
+  faceidmsg serve [-addr HOST:PORT] [-max-body BYTES] [-max-conns N] [-support] [-cors-origins O,...] [-locales DIR]
 
 translators:
   faceidmsg check [-locales DIR] [-complete] [-json]

@@ -3,12 +3,15 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
 	"net/http"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
@@ -49,6 +52,10 @@ func serve(ctx context.Context, args []string, stdout io.Writer, ready chan<- st
 	maxBody := fs.Int64("max-body", faceidmsg.MaxResponseSize, "largest body /v1/resolve reads, in bytes")
 	maxConns := fs.Int("max-conns", defaultMaxConns, "most connections open at once; more wait to be accepted")
 	support := fs.Bool("support", false, "answer with support details (descriptions, the service's text, liveness tags): a trusted network only")
+	cors := fs.String("cors-origins", "", "comma-separated origins whose pages may call the API from a browser")
+	if err := fromEnv(fs); err != nil {
+		return err
+	}
 	if err := o.parseNoArgs(fs, args); err != nil {
 		return err
 	}
@@ -69,12 +76,20 @@ func serve(ctx context.Context, args []string, stdout io.Writer, ready chan<- st
 	// Beyond the cap, a connection waits in the kernel's queue until
 	// another closes, so idle clients cannot take every file descriptor.
 	ln = netutil.LimitListener(ln, *maxConns)
-	hopts := []httpmsg.Option{httpmsg.WithMaxBody(*maxBody)}
+	m := newMetrics()
+	hopts := []httpmsg.Option{httpmsg.WithMaxBody(*maxBody), httpmsg.WithObserver(m)}
 	if *support {
 		hopts = append(hopts, httpmsg.WithSupportDetails())
 	}
-	srv := httpmsg.NewServer(ln.Addr().String(), httpmsg.NewHandler(b, hopts...))
-	fmt.Fprintf(stdout, "serving on http://%s/\n", ln.Addr())
+	if *cors != "" {
+		hopts = append(hopts, httpmsg.WithCORS(strings.Split(*cors, ",")...))
+	}
+	mux := http.NewServeMux()
+	mux.Handle("/metrics", m.handler())
+	mux.Handle("/", httpmsg.NewHandler(b, hopts...))
+	logger := slog.New(slog.NewJSONHandler(stdout, nil))
+	srv := httpmsg.NewServer(ln.Addr().String(), httpmsg.LogRequests(logger, mux))
+	logger.Info("serving", slog.String("addr", "http://"+ln.Addr().String()+"/"), slog.Int("locales", len(b.Languages())))
 	if ready != nil {
 		ready <- ln.Addr().String()
 	}
@@ -93,6 +108,29 @@ func serve(ctx context.Context, args []string, stdout io.Writer, ready chan<- st
 	if err := <-done; !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
-	fmt.Fprintln(stdout, "stopped")
+	logger.Info("stopped")
 	return nil
+}
+
+// fromEnv sets each of fs's flags from the environment, as container
+// platforms configure a program: FACEIDMSG_ and the flag's name in upper
+// case with "_" for "-" (FACEIDMSG_ADDR, FACEIDMSG_MAX_BODY), and PORT,
+// which such platforms set, as the port to listen on at every address
+// when FACEIDMSG_ADDR is not set. A flag on the command line wins.
+func fromEnv(fs *flag.FlagSet) error {
+	var err error
+	fs.VisitAll(func(f *flag.Flag) {
+		name := "FACEIDMSG_" + strings.ToUpper(strings.ReplaceAll(f.Name, "-", "_"))
+		if v, ok := os.LookupEnv(name); ok && err == nil {
+			if e := fs.Set(f.Name, v); e != nil {
+				err = usagef("%s=%q: %v", name, v, e)
+			}
+		}
+	})
+	if port, ok := os.LookupEnv("PORT"); ok && err == nil && os.Getenv("FACEIDMSG_ADDR") == "" && fs.Lookup("addr") != nil {
+		if e := fs.Set("addr", ":"+port); e != nil {
+			err = usagef("PORT=%q: %v", port, e)
+		}
+	}
+	return err
 }

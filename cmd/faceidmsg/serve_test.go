@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
 	"net"
@@ -88,7 +89,7 @@ func TestServeShutdownLosesNothing(t *testing.T) {
 	if _, err := http.Get("http://" + addr + "/healthz"); err == nil {
 		t.Error("the server still answers after shutdown")
 	}
-	if !strings.Contains(out.String(), "serving on http://127.0.0.1:") || !strings.Contains(out.String(), "stopped") {
+	if !strings.Contains(out.String(), `"msg":"serving","addr":"http://127.0.0.1:`) || !strings.Contains(out.String(), `"msg":"stopped"`) {
 		t.Errorf("serve printed %q", out.String())
 	}
 }
@@ -178,5 +179,94 @@ func TestServeMaxConns(t *testing.T) {
 	cancel()
 	if err := <-served; err != nil {
 		t.Errorf("serve: %v", err)
+	}
+}
+
+// TestServeOperations: serve logs each request as JSON, exposes
+// Prometheus metrics (an unknown code counted by namespace), answers
+// /readyz, and takes its flags from the environment.
+func TestServeOperations(t *testing.T) {
+	t.Setenv("FACEIDMSG_ADDR", "127.0.0.1:0")
+	t.Setenv("FACEIDMSG_MAX_BODY", "64")
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var out syncBuffer
+	addr, served := startServe(t, ctx, &out)
+	get := func(path string) (int, string) {
+		resp, err := http.Get("http://" + addr + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
+	}
+	if code, _ := get("/readyz"); code != 200 {
+		t.Errorf("/readyz = %d", code)
+	}
+	get("/v1/codes/1999")
+	resp, _ := http.Post("http://"+addr+"/v1/resolve", "application/json", strings.NewReader(strings.Repeat("x", 100)))
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusRequestEntityTooLarge {
+		t.Errorf("a 100-byte body under FACEIDMSG_MAX_BODY=64: %d; want 413", resp.StatusCode)
+	}
+	_, metrics := get("/metrics")
+	for _, want := range []string{
+		`faceidmsg_unknown_codes_total{namespace="saas"} 1`,
+		`faceidmsg_http_requests_total{code="200",route="GET /readyz"} 1`,
+		`faceidmsg_http_requests_total{code="404",route="GET /v1/codes/{code}"} 1`,
+		`faceidmsg_http_request_duration_seconds_count{route="GET /readyz"} 1`,
+	} {
+		if !strings.Contains(metrics, want) {
+			t.Errorf("/metrics lacks %s", want)
+		}
+	}
+	cancel()
+	<-served
+	if !strings.Contains(out.String(), `"msg":"request","method":"GET","path":"/v1/codes/1999","status":404`) {
+		t.Errorf("no access log line for /v1/codes/1999 in:\n%s", out.String())
+	}
+}
+
+// syncBuffer is a bytes.Buffer safe for the server's goroutines.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// TestFromEnv: FACEIDMSG_* sets each flag, PORT sets the port when
+// FACEIDMSG_ADDR does not, and a bad value is a usage error naming it.
+func TestFromEnv(t *testing.T) {
+	newFS := func() (*flag.FlagSet, *string) {
+		fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+		return fs, fs.String("addr", "127.0.0.1:8080", "")
+	}
+	fs, addr := newFS()
+	t.Setenv("PORT", "8081")
+	if err := fromEnv(fs); err != nil || *addr != ":8081" {
+		t.Errorf("PORT=8081: addr %q, %v; want :8081", *addr, err)
+	}
+	t.Setenv("FACEIDMSG_ADDR", "127.0.0.1:9000")
+	fs, addr = newFS()
+	if err := fromEnv(fs); err != nil || *addr != "127.0.0.1:9000" {
+		t.Errorf("FACEIDMSG_ADDR wins over PORT: addr %q, %v", *addr, err)
+	}
+	fs = flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.Int64("max-body", 1, "")
+	t.Setenv("FACEIDMSG_MAX_BODY", "lots")
+	if err := fromEnv(fs); !isUsage(err) || !strings.Contains(err.Error(), "FACEIDMSG_MAX_BODY") {
+		t.Errorf("a bad FACEIDMSG_MAX_BODY: %v; want a usage error naming it", err)
 	}
 }
