@@ -5,6 +5,8 @@ import (
 	"encoding/hex"
 	"log/slog"
 	"net/http"
+	"strconv"
+	"sync/atomic"
 	"time"
 )
 
@@ -64,9 +66,7 @@ func LogRequests(logger *slog.Logger, next http.Handler) http.Handler {
 		start := time.Now()
 		id := r.Header.Get("X-Request-Id")
 		if !usableRequestID(id) {
-			var b [8]byte
-			rand.Read(b[:])
-			id = hex.EncodeToString(b[:])
+			id = newRequestID()
 		}
 		w.Header().Set("X-Request-Id", id)
 		sw := &statusWriter{ResponseWriter: w}
@@ -84,6 +84,21 @@ func LogRequests(logger *slog.Logger, next http.Handler) http.Handler {
 			slog.String("request_id", id),
 		)
 	})
+}
+
+// requestIDs are this process's: a random prefix, then a counter, which
+// costs no system call per request and never repeats within the process.
+var (
+	requestIDPrefix = func() string {
+		var b [6]byte
+		rand.Read(b[:])
+		return hex.EncodeToString(b[:]) + "-"
+	}()
+	requestIDCount atomic.Uint64
+)
+
+func newRequestID() string {
+	return requestIDPrefix + strconv.FormatUint(requestIDCount.Add(1), 36)
 }
 
 // usableRequestID accepts a client's request ID made of at most 64

@@ -3,6 +3,7 @@ package main
 import (
 	"net/http"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -19,6 +20,7 @@ type metrics struct {
 	requests *prometheus.CounterVec
 	latency  *prometheus.HistogramVec
 	unknown  *prometheus.CounterVec
+	byRoute  sync.Map // routeKey -> *routeMetrics
 }
 
 func newMetrics() *metrics {
@@ -41,8 +43,33 @@ func newMetrics() *metrics {
 }
 
 func (m *metrics) ObserveRequest(route string, status int, d time.Duration) {
-	m.requests.WithLabelValues(route, strconv.Itoa(status)).Inc()
-	m.latency.WithLabelValues(route).Observe(d.Seconds())
+	c := m.children(route, status)
+	c.requests.Inc()
+	c.latency.Observe(d.Seconds())
+}
+
+// routeMetrics are one route's and status's series, looked up once: a
+// labelled lookup hashes the labels on every call.
+type routeMetrics struct {
+	requests prometheus.Counter
+	latency  prometheus.Observer
+}
+
+type routeKey struct {
+	route  string
+	status int
+}
+
+func (m *metrics) children(route string, status int) *routeMetrics {
+	k := routeKey{route, status}
+	if c, ok := m.byRoute.Load(k); ok {
+		return c.(*routeMetrics)
+	}
+	c, _ := m.byRoute.LoadOrStore(k, &routeMetrics{
+		requests: m.requests.WithLabelValues(route, strconv.Itoa(status)),
+		latency:  m.latency.WithLabelValues(route),
+	})
+	return c.(*routeMetrics)
 }
 
 func (m *metrics) UnknownCode(ns string) { m.unknown.WithLabelValues(ns).Inc() }

@@ -84,11 +84,8 @@ func serve(ctx context.Context, args []string, stdout io.Writer, ready chan<- st
 	if *cors != "" {
 		hopts = append(hopts, httpmsg.WithCORS(strings.Split(*cors, ",")...))
 	}
-	mux := http.NewServeMux()
-	mux.Handle("/metrics", m.handler())
-	mux.Handle("/", httpmsg.NewHandler(b, hopts...))
 	logger := slog.New(slog.NewJSONHandler(stdout, nil))
-	srv := httpmsg.NewServer(ln.Addr().String(), httpmsg.LogRequests(logger, mux))
+	srv := httpmsg.NewServer(ln.Addr().String(), serveHandler(b, m, logger, hopts...))
 	logger.Info("serving", slog.String("addr", "http://"+ln.Addr().String()+"/"), slog.Int("locales", len(b.Languages())))
 	if ready != nil {
 		ready <- ln.Addr().String()
@@ -133,4 +130,13 @@ func fromEnv(fs *flag.FlagSet) error {
 		}
 	}
 	return err
+}
+
+// serveHandler is what serve answers with: the API and page of
+// httpmsg.NewHandler, /metrics, and an access log line per request.
+func serveHandler(b *faceidmsg.Bundle, m *metrics, logger *slog.Logger, opts ...httpmsg.Option) http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("/metrics", m.handler())
+	mux.Handle("/", httpmsg.NewHandler(b, opts...))
+	return httpmsg.LogRequests(logger, mux)
 }
