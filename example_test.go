@@ -208,3 +208,33 @@ func ExampleLocalizer_Generic() {
 	// Start again. If it keeps happening, contact customer support.
 	// unknown
 }
+
+// With the Tencent Cloud Go SDK: a typed response is turned back into its
+// body with resp.ToJsonString() (which wraps it in {"Response": ...}) and
+// read by Response; a failed call comes back as *errors.TencentCloudSDKError,
+// whose GetCode() is the API error code LookupCode reads. The SDK's shape
+// is built here by hand, so the example needs no SDK.
+func ExampleLocalizer_Response_tencentCloudSDK() {
+	b, err := faceidmsg.New()
+	if err != nil {
+		log.Fatal(err)
+	}
+	loc := b.Localizer("en")
+
+	// resp, err := client.GetWebVerificationResultIntl(req)
+	// body := []byte(resp.ToJsonString())
+	body := []byte(`{"Response":{"ErrorCode":1201,"ErrorMsg":"The lighting is too dim.","VerificationDetailList":[],"VideoBase64":null,"BestFrameBase64":null,"OCRResult":null,"Extra":null,"RequestId":"a1b2"}}`)
+	res, err := loc.Response(body)
+	fmt.Println(res.Source, res.Message.Category, err)
+	fmt.Println(res.Message.Text)
+
+	// if sdkErr, ok := err.(*errors.TencentCloudSDKError); ok {
+	//     m, _ := loc.LookupCode(sdkErr.GetCode())
+	// }
+	m, _ := loc.LookupCode("InvalidParameterValue.BizTokenExpired")
+	fmt.Println(m.Category, m.Text)
+	// Output:
+	// error_code user_action <nil>
+	// The light is too dim.
+	// ended This verification has expired.
+}
