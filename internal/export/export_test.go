@@ -709,3 +709,31 @@ func FuzzReadXLIFF(f *testing.F) {
 		}
 	})
 }
+
+// TestI18nextFallbacks: with the exported config, i18next under Node
+// serves every browser tag it maps as the library negotiates it (zh-TW
+// Traditional Chinese, pt Brazilian Portuguese, iw Hebrew...).
+func TestI18nextFallbacks(t *testing.T) {
+	src := source(t)
+	files := mustExport(t, "i18next", src)
+	var config struct{ FallbackLng map[string][]string }
+	if err := json.Unmarshal(files["i18next.config.json"], &config); err != nil {
+		t.Fatal(err)
+	}
+	for _, alias := range []string{"zh-CN", "zh-TW", "zh-HK", "zh", "pt", "sr", "no", "in", "iw", "tl"} {
+		if _, ok := config.FallbackLng[alias]; !ok {
+			t.Errorf("i18next.config.json maps no %s", alias)
+		}
+	}
+	var qs []i18nextQuery
+	var wants []string
+	for alias := range config.FallbackLng {
+		if alias == "default" {
+			continue
+		}
+		loc, _ := src.Bundle.Negotiate(alias)
+		m, _ := loc.LookupNumber(1201)
+		qs, wants = append(qs, i18nextQuery{alias, "saas_1201", ""}), append(wants, m.Text)
+	}
+	checkI18next(t, files, qs, wants)
+}

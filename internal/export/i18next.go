@@ -1,7 +1,10 @@
 package export
 
 import (
+	"slices"
 	"strings"
+
+	"golang.org/x/text/language"
 )
 
 // ---- i18next ----
@@ -49,7 +52,53 @@ func i18next(src Source, out *output) error {
 			return err
 		}
 	}
-	return nil
+	return i18nextFallbacks(src, out)
+}
+
+// i18nextRequests are language tags browsers send that are not a locale's
+// own name, and that i18next, which matches only exact names and their
+// language, would not find: regions that imply a script, legacy codes,
+// macrolanguages, languages whose locale has a region or a script.
+var i18nextRequests = []string{
+	"zh", "zh-CN", "zh-SG", "zh-TW", "zh-HK", "zh-MO", "zh-Hans-CN", "zh-Hant-TW", "cmn", "yue",
+	"pt", "pt-AO", "pt-MZ", "pt-CV", "no", "nb-NO", "nn", "in", "iw", "tl", "fil-PH",
+	"sr", "sr-RS", "sr-ME", "sr-BA", "sh", "sr-Latn-RS", "sr-Cyrl-RS",
+}
+
+// i18nextFallbacks writes i18next.config.json: the fallbackLng map that
+// sends each browser tag above, and each locale's bare language, to the
+// locale the library's own negotiation chooses for it (zh-TW to zh-Hant,
+// pt to pt-BR, no to nb), then English. An app passes it to
+// i18next.init({fallbackLng: config.fallbackLng, ...}).
+func i18nextFallbacks(src Source, out *output) error {
+	exported := map[string]bool{}
+	for _, tag := range src.Tags {
+		exported[tag.String()] = true
+	}
+	requests := slices.Clone(i18nextRequests)
+	for _, tag := range src.Tags {
+		base, _ := tag.Base()
+		requests = append(requests, base.String())
+	}
+	slices.Sort(requests)
+	requests = slices.Compact(requests)
+	fallbacks := &orderedJSON{}
+	for _, r := range requests {
+		loc, matched := src.Bundle.Negotiate(r)
+		to := loc.Tag().String()
+		if !matched || to == r || !exported[to] || to == "en" {
+			continue
+		}
+		fallbacks.set(r, []string{to, "en"})
+	}
+	fallbacks.set("default", []string{"en"})
+	config := &orderedJSON{}
+	config.set("fallbackLng", fallbacks)
+	data, err := marshalJSON(config)
+	if err != nil {
+		return err
+	}
+	return out.add("i18next.config.json", language.English, data)
 }
 
 // flat writes one object per code: text, hint, category and retryable.
