@@ -2,6 +2,7 @@ package httpmsg
 
 import (
 	"crypto/sha256"
+	_ "embed"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -58,6 +59,7 @@ type cached struct {
 //	                       (16) requests are already in flight
 //	GET  /healthz          "ok": the process is up
 //	GET  /readyz           "ready": it can answer (English loads)
+//	GET  /openapi.json     the API's OpenAPI 3.1 description (OpenAPI)
 //	GET  /                 the catalogue page, in the negotiated language
 //
 // Responses that cannot change for a build carry a strong ETag and answer
@@ -77,6 +79,7 @@ func NewHandler(b *faceidmsg.Bundle, opts ...Option) http.Handler {
 	route("/v1/resolve", h.resolve, http.MethodPost)
 	route("/healthz", h.health, http.MethodGet)
 	route("/readyz", h.ready, http.MethodGet)
+	route("/openapi.json", h.openAPI, http.MethodGet)
 	route("/{$}", h.page, http.MethodGet)
 	mux.HandleFunc("/", h.observe("unmatched", h.notFound))
 	return Middleware(b, opts...)(mux)
@@ -112,6 +115,18 @@ func (h *handler) httpProblem(w http.ResponseWriter, status int) {
 
 func (h *handler) notFound(w http.ResponseWriter, r *http.Request) {
 	h.httpProblem(w, http.StatusNotFound)
+}
+
+// OpenAPI is the OpenAPI 3.1 description of NewHandler's API, which it
+// also serves at /openapi.json.
+//
+//go:embed openapi.json
+var OpenAPI []byte
+
+func (h *handler) openAPI(w http.ResponseWriter, r *http.Request) {
+	h.serveCachedBody(w, r, cacheKey{what: "openapi"}, "application/json", func() ([]byte, string, error) {
+		return OpenAPI, "en", nil
+	})
 }
 
 // ready answers 200 once the bundle serves English, which New has

@@ -35,6 +35,9 @@ func do(t testing.TB, h http.Handler, method, target string, body io.Reader, hea
 	}
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, req)
+	if err := checkOpenAPI(method, req.URL.Path, rec.Code, rec.Header(), rec.Body.Bytes()); err != nil {
+		t.Errorf("OpenAPI: %v", err)
+	}
 	return rec.Result()
 }
 
