@@ -6,6 +6,9 @@ import (
 	"fmt"
 	"mime"
 	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -164,4 +167,68 @@ func TestOpenAPIDocument(t *testing.T) {
 	if err := s.Validate(v); err != nil {
 		t.Errorf("the public Message schema refuses a message: %v", err)
 	}
+}
+
+// TestGeneratedClient: openapi-typescript generates types from the
+// document, tsc type-checks a client written against them, and the client
+// runs under Node against a real handler, reading what the library says.
+func TestGeneratedClient(t *testing.T) {
+	node, err := exec.LookPath("node")
+	if err != nil {
+		needTool(t, "node", "Node.js")
+	}
+	modules, _ := filepath.Abs("testdata/client/node_modules")
+	if _, err := os.Stat(filepath.Join(modules, "openapi-typescript")); err != nil {
+		needTool(t, "testdata/client/node_modules", "npm ci in httpmsg/testdata/client")
+	}
+	dir := t.TempDir()
+	for _, f := range []string{"client.ts", "tsconfig.json"} {
+		data, err := os.ReadFile(filepath.Join("testdata/client", f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(dir, f), data, 0o644)
+	}
+	os.WriteFile(filepath.Join(dir, "package.json"), []byte(`{"type": "module"}`), 0o644)
+	run := func(args ...string) string {
+		out, err := exec.Command(node, args...).CombinedOutput()
+		if err != nil {
+			t.Fatalf("node %s: %v\n%s", strings.Join(args, " "), err, out)
+		}
+		return string(out)
+	}
+	spec, _ := filepath.Abs("openapi.json")
+	run(filepath.Join(modules, "openapi-typescript/bin/cli.js"), spec, "-o", filepath.Join(dir, "schema.d.ts"))
+	run(filepath.Join(modules, "typescript/bin/tsc"), "-p", dir)
+	b := newBundle(t)
+	base := startServer(t, NewHandler(b), nil)
+	var got struct {
+		Text      string
+		Category  string
+		Retryable bool
+		Languages int
+		Resolved  string
+		Source    string
+		Cause     *string
+	}
+	out := run(filepath.Join(dir, "out", "client.js"), base)
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("client printed %s: %v", out, err)
+	}
+	m, _ := b.Localizer("th").LookupNumber(1201)
+	res, _ := b.Localizer("en").Response([]byte(`{"Response":{"ErrorCode":16,"VerificationDetailList":[{"ErrorCode":2016}]}}`))
+	if got.Text != m.Text || got.Category != string(m.Category) || got.Retryable != m.Retryable || got.Languages != len(b.Languages()) ||
+		got.Resolved != string(res.Message.Category) || got.Source != string(res.Source) || got.Cause == nil || *got.Cause != res.Cause.Code {
+		t.Errorf("the generated client read %+v; the library says %s %s, %s %s cause %s", got, m.Text, m.Category, res.Message.Category, res.Source, res.Cause.Code)
+	}
+}
+
+// needTool skips a test that needs an external tool, or fails it under CI,
+// where .ci/run installs it.
+func needTool(t *testing.T, tool, install string) {
+	t.Helper()
+	if os.Getenv("CI") != "" {
+		t.Fatalf("%s is missing; CI must install it (%s, see .ci/run)", tool, install)
+	}
+	t.Skipf("%s is missing; install it (%s) to run this test", tool, install)
 }
