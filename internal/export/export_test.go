@@ -737,3 +737,77 @@ func TestI18nextFallbacks(t *testing.T) {
 	}
 	checkI18next(t, files, qs, wants)
 }
+
+// TestTypeScriptAccessor: the exported faceidmsg.ts, type-checked by tsc
+// and run under Node, gives every code of the catalogue the library's key,
+// hint key, category and retry flag, and unknown codes the library's
+// generic message, shown or hidden as the library decides.
+func TestTypeScriptAccessor(t *testing.T) {
+	node := need(t, "node", "nodejs")
+	needI18next(t)
+	tsc, _ := filepath.Abs("testdata/i18next/node_modules/typescript/bin/tsc")
+	src := source(t, "en")
+	files := mustExport(t, "i18next", src)
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "faceidmsg.ts"), files["faceidmsg.ts"], 0o644)
+	accessor, _ := os.ReadFile("testdata/i18next/accessor.ts")
+	os.WriteFile(filepath.Join(dir, "accessor.ts"), accessor, 0o644)
+	os.WriteFile(filepath.Join(dir, "package.json"), []byte(`{"type": "module"}`), 0o644)
+	if out, err := exec.Command(node, tsc, "--strict", "--target", "ES2022", "--module", "ES2022", "--moduleResolution", "bundler",
+		"--outDir", filepath.Join(dir, "out"), filepath.Join(dir, "accessor.ts"), filepath.Join(dir, "faceidmsg.ts")).CombinedOutput(); err != nil {
+		t.Fatalf("tsc: %v\n%s", err, out)
+	}
+	loc := src.Bundle.Localizer("en")
+	var queries [][2]string
+	var wants []faceidmsg.Message
+	for _, m := range loc.Messages() {
+		queries, wants = append(queries, [2]string{string(m.Namespace), m.Code}), append(wants, m)
+	}
+	for _, q := range [][2]string{{"saas", "1999"}, {"paas", "FailedOperation.New"}, {"saas", "12\u200b01"}, {"paas", "__proto__"}, {"appsdk", "<script>"}} {
+		m, _ := loc.Lookup(faceidmsg.Namespace(q[0]), q[1])
+		queries, wants = append(queries, q), append(wants, m)
+	}
+	arg, _ := json.Marshal(queries)
+	out, err := exec.Command(node, filepath.Join(dir, "out", "accessor.js"), string(arg)).CombinedOutput()
+	if err != nil {
+		t.Fatalf("node: %v\n%s", err, out)
+	}
+	var got struct {
+		Namespaces []string
+		Out        []struct {
+			Key       string
+			HintKey   *string
+			Category  string
+			Retryable bool
+			Code      string
+			PlainKey  string
+		}
+	}
+	if err := json.Unmarshal(out, &got); err != nil || len(got.Out) != len(queries) {
+		t.Fatalf("node printed %s: %v", out, err)
+	}
+	for i, m := range wants {
+		g := got.Out[i]
+		key := faceidmsg.Key(m.Namespace, m.Code)
+		switch m.MessageID {
+		case "UnknownCode":
+			key = UnknownKey
+		case "UnknownCodeHidden":
+			key = HiddenKey
+		}
+		hint := ""
+		if g.HintKey != nil {
+			hint = *g.HintKey
+		}
+		wantHint := ""
+		if m.Hint != "" {
+			wantHint = HintKey(key)
+			if m.Category == faceidmsg.CategoryUnknown {
+				wantHint = HintKey(UnknownKey)
+			}
+		}
+		if g.Key != key || hint != wantHint || g.Category != string(m.Category) || g.Retryable != m.Retryable || g.PlainKey != faceidmsg.Key(faceidmsg.Namespace(queries[i][0]), queries[i][1]) {
+			t.Errorf("lookup(%q, %q) = %+v; the library gives key %s, hint %q, %s, retry %t", queries[i][0], queries[i][1], g, key, wantHint, m.Category, m.Retryable)
+		}
+	}
+}

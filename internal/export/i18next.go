@@ -52,7 +52,10 @@ func i18next(src Source, out *output) error {
 			return err
 		}
 	}
-	return i18nextFallbacks(src, out)
+	if err := i18nextFallbacks(src, out); err != nil {
+		return err
+	}
+	return typescriptAccessor(src, out)
 }
 
 // i18nextRequests are language tags browsers send that are not a locale's
