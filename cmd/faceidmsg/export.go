@@ -22,6 +22,7 @@ func exportCmd(args []string, stdout io.Writer) error {
 	fs := o.flags("export", true)
 	format := fs.String("format", "", "one of "+strings.Join(export.Formats(), ", "))
 	out := fs.String("out", "", "the folder to write into")
+	androidPackage := fs.String("android-package", "", "with -format android: the app's Java package, for the FaceIdMsg.java accessor")
 	rest, err := o.parse(fs, args)
 	if err != nil {
 		return err
@@ -60,7 +61,10 @@ func exportCmd(args []string, stdout io.Writer) error {
 	if !slices.Contains(tags, language.English) {
 		tags = append([]language.Tag{language.English}, tags...) // every format needs its source
 	}
-	files, err := export.Export(*format, export.Source{Bundle: b, Tags: tags, Set: l.served()})
+	if *androidPackage != "" && *format != "android" {
+		return usagef("-android-package goes with -format android")
+	}
+	files, err := export.Export(*format, export.Source{Bundle: b, Tags: tags, Set: l.served(), AndroidPackage: *androidPackage})
 	if err != nil {
 		return err
 	}

@@ -143,5 +143,8 @@ func android(src Source, out *output) error {
 			}
 		}
 	}
+	if src.AndroidPackage != "" {
+		return javaAccessor(src, out)
+	}
 	return nil
 }

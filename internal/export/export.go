@@ -27,6 +27,10 @@ type Source struct {
 	Bundle *faceidmsg.Bundle
 	Tags   []language.Tag // the locales to write; English is always written
 	Set    *msgfile.Set   // the locale files, for descriptions and XLIFF
+	// AndroidPackage is the app's Java package, whose R class holds the
+	// exported strings; with it, the Android export also writes the
+	// FaceIdMsg.java accessor in that package.
+	AndroidPackage string
 }
 
 // Formats lists the format names, as the CLI takes them.

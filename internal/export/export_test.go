@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -808,6 +809,75 @@ func TestTypeScriptAccessor(t *testing.T) {
 		}
 		if g.Key != key || hint != wantHint || g.Category != string(m.Category) || g.Retryable != m.Retryable || g.PlainKey != faceidmsg.Key(faceidmsg.Namespace(queries[i][0]), queries[i][1]) {
 			t.Errorf("lookup(%q, %q) = %+v; the library gives key %s, hint %q, %s, retry %t", queries[i][0], queries[i][1], g, key, wantHint, m.Category, m.Retryable)
+		}
+	}
+}
+
+// TestJavaAccessor: the exported FaceIdMsg.java compiles with javac
+// against the R.java that aapt2 link --java generates from the exported
+// resources, and gives every code of the catalogue the library's message
+// and hint resources, category and retry flag, and unknown codes the
+// generic message, shown or hidden as the library decides.
+func TestJavaAccessor(t *testing.T) {
+	aapt2 := need(t, "aapt2", "aapt")
+	javac := need(t, "javac", "openjdk-17-jdk-headless")
+	java := need(t, "java", "openjdk-17-jdk-headless")
+	src := source(t, "en", "th")
+	src.AndroidPackage = "org.faceidmsg.test"
+	files := mustExport(t, "android", src)
+	res := write(t, files)
+	work := t.TempDir()
+	run := func(name string, args ...string) string {
+		out, err := exec.Command(name, args...).CombinedOutput()
+		if err != nil {
+			t.Fatalf("%s %v: %v\n%s", name, args, err, out)
+		}
+		return string(out)
+	}
+	manifest := filepath.Join(work, "AndroidManifest.xml")
+	os.WriteFile(manifest, []byte(`<manifest xmlns:android="http://schemas.android.com/apk/res/android" package="org.faceidmsg.test"/>`), 0o644)
+	os.Remove(filepath.Join(res, "FaceIdMsg.java")) // not a resource
+	run(aapt2, "compile", "--dir", res, "-o", filepath.Join(work, "res.zip"))
+	gen := filepath.Join(work, "gen")
+	run(aapt2, "link", "-o", filepath.Join(work, "app.apk"), "--manifest", manifest, "--java", gen, filepath.Join(work, "res.zip"))
+	main, _ := os.ReadFile("testdata/java/Main.java")
+	os.WriteFile(filepath.Join(work, "Main.java"), main, 0o644)
+	os.WriteFile(filepath.Join(work, "FaceIdMsg.java"), files["FaceIdMsg.java"], 0o644)
+	classes := filepath.Join(work, "classes")
+	run(javac, "-d", classes, filepath.Join(gen, "org", "faceidmsg", "test", "R.java"), filepath.Join(work, "FaceIdMsg.java"), filepath.Join(work, "Main.java"))
+
+	loc := src.Bundle.Localizer("en")
+	var args []string
+	var wants []faceidmsg.Message
+	for _, m := range loc.Messages() {
+		args, wants = append(args, string(m.Namespace), m.Code), append(wants, m)
+	}
+	for _, q := range [][2]string{{"saas", "1999"}, {"paas", "FailedOperation.New"}, {"saas", "12\u200b01"}, {"appsdk", "<script>"}} {
+		m, _ := loc.Lookup(faceidmsg.Namespace(q[0]), q[1])
+		args, wants = append(args, q[0], q[1]), append(wants, m)
+	}
+	lines := strings.Split(strings.TrimSuffix(run(java, append([]string{"-cp", classes, "org.faceidmsg.test.Main"}, args...)...), "\n"), "\n")
+	if len(lines) != len(wants) {
+		t.Fatalf("%d lines for %d codes", len(lines), len(wants))
+	}
+	for i, m := range wants {
+		key, code := faceidmsg.Key(m.Namespace, m.Code), ""
+		switch m.MessageID {
+		case "UnknownCode":
+			key, code = UnknownKey, args[2*i+1]
+		case "UnknownCodeHidden":
+			key = HiddenKey
+		}
+		hint := ""
+		if m.Hint != "" {
+			hint = HintKey(key)
+			if m.Category == faceidmsg.CategoryUnknown {
+				hint = HintKey(UnknownKey)
+			}
+		}
+		want := fmt.Sprintf("%s|%s|%s|%t|%s", key, hint, strings.ToUpper(string(m.Category)), m.Retryable, code)
+		if lines[i] != want {
+			t.Errorf("lookup(%q, %q) = %s; the library gives %s", args[2*i], args[2*i+1], lines[i], want)
 		}
 	}
 }
