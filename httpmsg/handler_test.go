@@ -418,12 +418,21 @@ func TestHintFallsBackOnItsOwn(t *testing.T) {
 	en, _ := b.Localizer().LookupNumber(1201)
 	for _, want := range []string{
 		`<html lang="qaa-Arab" dir="rtl">`,
-		`<td lang="qaa-Arab" dir="rtl">ضوء خافت</td><td class="hint" lang="en" dir="ltr">` + en.Hint + `</td>`,
+		// The hint fell back to English: its cell is marked.
+		`<td lang="qaa-Arab" dir="rtl">ضوء خافت</td><td lang="en" dir="ltr" class="hint fallback" title="English: not translated yet">` + en.Hint + `</td>`,
 		`<thead lang="en" dir="ltr">`,
+		// English beside the language, and the language's status in the
+		// picker.
+		`<td lang="en" dir="ltr" class="en">` + en.Text + `<br><span class="hint">` + en.Hint + `</span></td>`,
+		`hreflang="qaa-Arab" lang="qaa-Arab" dir="auto" aria-current="page" title="0% in this language">`,
 	} {
 		if !strings.Contains(body, want) {
 			t.Errorf("page lacks %s", want)
 		}
+	}
+	// The search matches keys and English text in any page.
+	if !strings.Contains(body, `data-search="saas:1201 saas_1201 `) || !strings.Contains(body, strings.ToLower(en.Text)) {
+		t.Error("a row's search text lacks its key or its English")
 	}
 }
 

@@ -33,6 +33,9 @@ nav a { margin-inline-end: .6rem; white-space: nowrap; }
 nav a[aria-current] { font-weight: bold; }
 input { margin: .5rem 0; padding: .3rem; width: 20rem; max-width: 100%; }
 .hint { color: #444; }
+.fallback { background: #fff3cd; }
+.en { color: #555; }
+nav small { color: #a15c00; }
 `
 
 const pageScript = `
@@ -93,12 +96,12 @@ var pageTemplate = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 </head>
 <body>
 <h1 lang="en" dir="ltr">faceidmsg</h1>
-<nav aria-label="Languages">{{range .Languages}}<a href="?lang={{.Tag}}" hreflang="{{.Tag}}" lang="{{.Tag}}" dir="auto"{{if .Current}} aria-current="page"{{end}}>{{.Native}}</a> {{end}}</nav>
-<p lang="en" dir="ltr"><label>Filter <input id="filter" type="search" placeholder="1201, text…" autocomplete="off"></label> <span id="count">{{len .Rows}}</span> codes</p>
+<nav aria-label="Languages">{{range .Languages}}<a href="?lang={{.Tag}}" hreflang="{{.Tag}}" lang="{{.Tag}}" dir="auto"{{if .Current}} aria-current="page"{{end}} title="{{.Status}}% in this language">{{.Native}}{{if lt .Status 100}} <small>{{.Status}}%</small>{{end}}</a> {{end}}</nav>
+<p lang="en" dir="ltr"><label>Search <input id="filter" type="search" placeholder="1201, saas_1201, text in any language…" autocomplete="off"></label> <span id="count">{{len .Rows}}</span> codes{{if .Fallbacks}}; <span class="fallback">{{.Fallbacks}} texts shown in English</span>, not yet translated{{end}}</p>
 <table id="codes">
-<thead lang="en" dir="ltr"><tr><th>Code</th><th>Message</th><th>Hint</th><th>Category</th><th>Retry</th></tr></thead>
+<thead lang="en" dir="ltr"><tr><th>Code</th><th>Key</th><th>Message</th><th>Hint</th>{{if .SideBySide}}<th>English</th>{{end}}<th>Category</th><th>Retry</th></tr></thead>
 <tbody>
-{{range .Rows}}<tr data-search="{{.Search}}"><td dir="ltr"><code>{{.Namespace}}:{{.Code}}</code></td><td lang="{{.Lang}}" dir="{{.Dir}}">{{.Text}}</td><td class="hint" lang="{{.HintLang}}" dir="{{.HintDir}}">{{.Hint}}</td><td>{{.Category}}</td><td>{{if .Retryable}}yes{{else}}no{{end}}</td></tr>
+{{range .Rows}}<tr data-search="{{.Search}}"><td dir="ltr"><code>{{.Namespace}}:{{.Code}}</code></td><td dir="ltr"><code>{{.Key}}</code></td><td lang="{{.Lang}}" dir="{{.Dir}}"{{if .TextFallback}} class="fallback" title="English: not translated yet"{{end}}>{{.Text}}</td><td lang="{{.HintLang}}" dir="{{.HintDir}}" class="hint{{if .HintFallback}} fallback{{end}}"{{if .HintFallback}} title="English: not translated yet"{{end}}>{{.Hint}}</td>{{if $.SideBySide}}<td lang="en" dir="ltr" class="en">{{.EnText}}<br><span class="hint">{{.EnHint}}</span></td>{{end}}<td>{{.Category}}</td><td>{{if .Retryable}}yes{{else}}no{{end}}</td></tr>
 {{end}}</tbody>
 </table>
 <script>` + pageScript + `</script>
@@ -107,20 +110,24 @@ var pageTemplate = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 `))
 
 type pageRow struct {
-	Namespace, Code, Text, Hint, Category, Search string
-	Lang, Dir, HintLang, HintDir                  string
-	Retryable                                     bool
+	Namespace, Code, Key, Text, Hint, Category, Search string
+	Lang, Dir, HintLang, HintDir                       string
+	EnText, EnHint                                     string
+	Retryable, TextFallback, HintFallback              bool
 }
 
 type pageLang struct {
 	Tag, Native string
 	Current     bool
+	Status      int // percent of texts served in the language itself
 }
 
 type pageData struct {
 	Lang, Dir, Title string
 	Languages        []pageLang
 	Rows             []pageRow
+	SideBySide       bool // English beside the language's texts
+	Fallbacks        int  // texts shown in English for want of a translation
 }
 
 func (h *handler) page(w http.ResponseWriter, r *http.Request) {
@@ -136,26 +143,62 @@ func (h *handler) page(w http.ResponseWriter, r *http.Request) {
 // renderPage renders the catalogue page in loc's language, and returns it
 // with its Content-Language.
 func (h *handler) renderPage(loc *faceidmsg.Localizer) ([]byte, string, error) {
-	d := pageData{Lang: loc.Tag().String(), Dir: direction(loc.Tag())}
+	d := pageData{Lang: loc.Tag().String(), Dir: direction(loc.Tag()), SideBySide: loc.Tag() != language.English}
 	for _, l := range h.b.Languages() {
-		d.Languages = append(d.Languages, pageLang{Tag: l.Tag.String(), Native: l.Native, Current: l.Tag == loc.Tag()})
+		d.Languages = append(d.Languages, pageLang{Tag: l.Tag.String(), Native: l.Native, Current: l.Tag == loc.Tag(), Status: translatedShare(h.b.LocalizerFor(l.Tag))})
 		if l.Tag == loc.Tag() {
 			d.Title = l.Native
 		}
 	}
 	ms := loc.Messages()
-	for _, m := range ms {
-		d.Rows = append(d.Rows, pageRow{
-			Namespace: string(m.Namespace), Code: m.Code, Text: m.Text, Hint: m.Hint,
+	en := h.b.LocalizerFor(language.English).Messages()
+	for i, m := range ms {
+		row := pageRow{
+			Namespace: string(m.Namespace), Code: m.Code, Key: m.Key(), Text: m.Text, Hint: m.Hint,
 			Category: string(m.Category), Retryable: m.Retryable,
 			Lang: m.Lang.String(), Dir: direction(m.Lang),
 			HintLang: m.HintLang.String(), HintDir: direction(m.HintLang),
-			Search: lowerSearch(string(m.Namespace) + ":" + m.Code + " " + m.Text + " " + m.Hint),
-		})
+			TextFallback: m.Lang != loc.Tag(), HintFallback: m.Hint != "" && m.HintLang != loc.Tag(),
+		}
+		search := string(m.Namespace) + ":" + m.Code + " " + row.Key + " " + m.Text + " " + m.Hint
+		if i < len(en) && d.SideBySide {
+			row.EnText, row.EnHint = en[i].Text, en[i].Hint
+			search += " " + en[i].Text + " " + en[i].Hint
+		}
+		row.Search = lowerSearch(search)
+		if row.TextFallback {
+			d.Fallbacks++
+		}
+		if row.HintFallback {
+			d.Fallbacks++
+		}
+		d.Rows = append(d.Rows, row)
 	}
 	var buf bytes.Buffer
 	err := pageTemplate.Execute(&buf, d)
 	return buf.Bytes(), contentLanguage(ms...), err
+}
+
+// translatedShare is the percent of a locale's texts (messages and
+// hints) served in its own language rather than by fallback.
+func translatedShare(loc *faceidmsg.Localizer) int {
+	total, own := 0, 0
+	for _, m := range loc.Messages() {
+		total++
+		if m.Lang == loc.Tag() {
+			own++
+		}
+		if m.Hint != "" {
+			total++
+			if m.HintLang == loc.Tag() {
+				own++
+			}
+		}
+	}
+	if total == 0 {
+		return 100
+	}
+	return own * 100 / total
 }
 
 // lowerSearch is the text the filter matches, in lower case.
