@@ -11,9 +11,10 @@ import (
 	"golang.org/x/text/language"
 )
 
-// WriteJSON writes m as JSON (the fields of "faceidmsg lookup -json")
-// with the given status, and sets Content-Language to the languages of
-// m's text and hint.
+// WriteJSON writes m's public view as JSON (Message.MarshalJSON: text,
+// hint, languages, code, category and retry; never the service's
+// description, which is for support) with the given status, and sets
+// Content-Language to the languages of m's text and hint.
 func WriteJSON(w http.ResponseWriter, status int, m faceidmsg.Message) error {
 	body, err := json.Marshal(m)
 	if err != nil {
