@@ -5,11 +5,13 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	url2 "net/url"
 	"os/exec"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/faceidmsg/faceidmsg"
 	"github.com/faceidmsg/faceidmsg/internal/chromium"
 	"golang.org/x/net/html"
 )
@@ -58,6 +60,27 @@ func TestBrowserCatalogue(t *testing.T) {
 	count := find(doc, func(n *html.Node) bool { return attr(n, "id") == "count" })
 	if wantRows == 0 || shown != wantRows || text(count) != fmt.Sprint(wantRows) {
 		t.Errorf("filter 1201: %d rows shown, count %q; want %d", shown, text(count), wantRows)
+	}
+
+	// A pasted response, from a #paste= link: what the person saw, and
+	// the support details only where the server is told to show them.
+	body := `{"Response":{"ErrorCode":16,"ErrorMsg":"x","VerificationDetailList":[{"ErrorCode":2016,"LivenessInfoTag":["03"]}],"RequestId":"r-1"}}`
+	res, _ := b.Localizer("th").Response([]byte(body))
+	tag03, _ := faceidmsg.Detail(faceidmsg.DetailH5LivenessTag, "03")
+	for _, support := range []bool{false, true} {
+		url := base
+		if support {
+			url = startServer(t, NewHandler(b, WithSupportDetails()), nil)
+		}
+		doc := dumpDOM(t, exe, url+"/?lang=th#paste="+url2.PathEscape(body))
+		out := find(doc, func(n *html.Node) bool { return attr(n, "id") == "resolved" })
+		got := text(out)
+		if attr(out, "data-status") != "200" || !strings.Contains(got, res.Message.Text) || !strings.Contains(got, res.Cause.Text) {
+			t.Errorf("pasted response (support %v): status %q, %q; want the message %q and cause %q", support, attr(out, "data-status"), got, res.Message.Text, res.Cause.Text)
+		}
+		if strings.Contains(got, tag03) != support {
+			t.Errorf("pasted response (support %v) shows %q: the detail %q must show exactly under -support", support, got, tag03)
+		}
 	}
 
 	if *screenshot != "" {

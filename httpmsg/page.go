@@ -23,7 +23,10 @@ import (
 // pageStyle and pageScript are the page's style and script, exactly as
 // their hashes in pageCSP say. They hold no comments: html/template drops
 // comments from a script, which would change its hash. The script applies
-// the filter as the reader types, and at load from a link's ?q= (?q=1201).
+// the filter as the reader types, and at load from a link's ?q= (?q=1201);
+// and it resolves a pasted service response through /v1/resolve, also at
+// load from a link's #paste= (a fragment, so the body never reaches a URL
+// the server or a proxy logs).
 const pageStyle = `
 body { font-family: system-ui, sans-serif; margin: 1rem; }
 table { border-collapse: collapse; width: 100%; }
@@ -59,6 +62,44 @@ const pageScript = `
     input.value = q0;
     apply();
   }
+  var paste = document.getElementById("paste");
+  var out = document.getElementById("resolved");
+  function line(label, value) {
+    var p = document.createElement("p");
+    var b = document.createElement("b");
+    b.textContent = label + ": ";
+    p.appendChild(b);
+    p.appendChild(document.createTextNode(value));
+    out.appendChild(p);
+  }
+  function show(d, status) {
+    out.textContent = "";
+    out.setAttribute("data-status", String(status));
+    if (d.text === undefined) {
+      line("Problem", (d.title || "") + " " + (d.detail || ""));
+      return;
+    }
+    line("Message", d.text);
+    if (d.hint) { line("Hint", d.hint); }
+    line("Category", d.category + (d.retryable ? ", may retry" : ", no retry"));
+    line("Decided by", d.source || "nothing");
+    if (d.cause) { line("Cause", d.cause.code + ": " + d.cause.text); }
+    (d.details || []).forEach(function (x) { line("Detail", x.kind + " " + x.value + ": " + x.text); });
+    if (d.service_text) { line("Service text", d.service_text); }
+  }
+  function resolve() {
+    fetch("v1/resolve?lang=" + encodeURIComponent(document.documentElement.lang), {
+      method: "POST", headers: { "Content-Type": "application/json" }, body: paste.value
+    }).then(function (r) {
+      return r.json().then(function (d) { show(d, r.status); });
+    }).catch(function (e) { out.textContent = String(e); });
+  }
+  document.getElementById("resolve").addEventListener("click", resolve);
+  if (location.hash.indexOf("#paste=") === 0) {
+    paste.value = decodeURIComponent(location.hash.slice(7));
+    document.getElementById("paste-box").open = true;
+    resolve();
+  }
 })();
 `
 
@@ -76,7 +117,7 @@ var pageCSP = func() string {
 		return s
 	}
 	return "default-src 'none'; script-src " + cspHash(inner("script")) + "; style-src " + cspHash(inner("style")) +
-		"; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+		"; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
 }()
 
 // cspHash is the Content-Security-Policy source of an inline element's
@@ -98,6 +139,11 @@ var pageTemplate = template.Must(template.New("page").Parse(`<!DOCTYPE html>
 <h1 lang="en" dir="ltr">faceidmsg</h1>
 <nav aria-label="Languages">{{range .Languages}}<a href="?lang={{.Tag}}" hreflang="{{.Tag}}" lang="{{.Tag}}" dir="auto"{{if .Current}} aria-current="page"{{end}} title="{{.Status}}% in this language">{{.Native}}{{if lt .Status 100}} <small>{{.Status}}%</small>{{end}}</a> {{end}}</nav>
 <p lang="en" dir="ltr"><label>Search <input id="filter" type="search" placeholder="1201, saas_1201, text in any language…" autocomplete="off"></label> <span id="count">{{len .Rows}}</span> codes{{if .Fallbacks}}; <span class="fallback">{{.Fallbacks}} texts shown in English</span>, not yet translated{{end}}</p>
+<details id="paste-box" lang="en" dir="ltr"><summary>What the person saw: paste a service response</summary>
+<p><textarea id="paste" rows="6" cols="80" spellcheck="false" placeholder='{"Response":{"ErrorCode":16,"VerificationDetailList":[...],"RequestId":"..."}}'></textarea></p>
+<p><button id="resolve" type="button">Resolve</button> in the page's language. Support details show only where the server runs with -support.</p>
+<div id="resolved" aria-live="polite"></div>
+</details>
 <table id="codes">
 <thead lang="en" dir="ltr"><tr><th>Code</th><th>Key</th><th>Message</th><th>Hint</th>{{if .SideBySide}}<th>English</th>{{end}}<th>Category</th><th>Retry</th></tr></thead>
 <tbody>
