@@ -71,5 +71,8 @@ func apple(src Source, out *output) error {
 	if err != nil {
 		return err
 	}
-	return out.add(AppleTable+".xcstrings", language.English, data)
+	if err := out.add(AppleTable+".xcstrings", language.English, data); err != nil {
+		return err
+	}
+	return swiftAccessor(src, out)
 }

@@ -113,5 +113,5 @@ func arb(src Source, out *output) error {
 			}
 		}
 	}
-	return nil
+	return dartAccessor(src, out)
 }

@@ -267,6 +267,9 @@ func TestHostileJSON(t *testing.T) {
 	for _, format := range []string{"flat", "arb"} {
 		src := safeSource(t, format)
 		for name, data := range mustExport(t, format, src) {
+			if !strings.HasSuffix(name, ".arb") && !strings.HasSuffix(name, ".json") {
+				continue // the accessor: no text
+			}
 			var m map[string]any
 			if err := json.Unmarshal(data, &m); err != nil {
 				t.Fatalf("%s %s: %v", format, name, err)

@@ -10,6 +10,20 @@ import (
 
 // ---- TypeScript accessor (with the i18next export) ----
 
+// namespaceList is the library's namespaces as the accessors list them:
+// each between quote marks, separated by ", ". The names are ASCII
+// letters, so no language needs them escaped.
+func namespaceList(quote string) string {
+	var b strings.Builder
+	for i, ns := range faceidmsg.Namespaces() {
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(quote + string(ns) + quote)
+	}
+	return b.String()
+}
+
 // typescriptAccessor writes faceidmsg.ts: for a web app, the function from
 // a (namespace, code) pair to its i18next keys and the decision data
 // (category, retryable), with the library's own key rule and its rule
@@ -37,12 +51,7 @@ export interface Entry {
 
 /** The namespaces, as the library names them. */
 export const namespaces = [`)
-	for i, ns := range faceidmsg.Namespaces() {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		fmt.Fprintf(&b, "%q", ns)
-	}
+	b.WriteString(namespaceList(`"`))
 	b.WriteString("] as const;\n\n")
 	b.WriteString("const table: Record<string, [Category, boolean, boolean]> = {\n")
 	for _, m := range src.Bundle.Localizer(language.English.String()).Messages() {

@@ -1,0 +1,131 @@
+package export
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/faceidmsg/faceidmsg"
+)
+
+// No Swift or Dart compiler runs here, so the Swift and Dart accessors are
+// parsed by their languages' tree-sitter grammars (tree-sitter-swift and
+// tree-sitter-dart, as built by tree-sitter-wasms, under Node), and their
+// tables are held to the catalogue and to the exported strings.
+
+var allCategories = []faceidmsg.Category{
+	faceidmsg.CategorySuccess, faceidmsg.CategoryPending, faceidmsg.CategoryUserAction, faceidmsg.CategoryRejected,
+	faceidmsg.CategoryTemporary, faceidmsg.CategoryEnded, faceidmsg.CategoryIntegration, faceidmsg.CategoryUnknown,
+}
+
+// parseWith parses src with the grammar of lang and returns the grammar's
+// errors, or "" when it parses.
+func parseWith(t *testing.T, lang, name string, src []byte) string {
+	t.Helper()
+	node := need(t, "node", "nodejs")
+	if _, err := os.Stat("testdata/grammar/node_modules/web-tree-sitter"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("the grammars are not installed; CI must run npm ci in internal/export/testdata/grammar")
+		}
+		t.Skip("the grammars are not installed; run npm ci in internal/export/testdata/grammar")
+	}
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(node, "testdata/grammar/parse.mjs", lang, path).CombinedOutput()
+	if err != nil {
+		if _, ok := err.(*exec.ExitError); ok && len(out) > 0 && strings.Contains(string(out), path) {
+			return string(out)
+		}
+		t.Fatalf("parse.mjs %s: %v\n%s", lang, err, out)
+	}
+	return ""
+}
+
+// checkAccessor parses the accessor, checks that a broken copy does not
+// parse (so the check can fail), and holds its table rows, read by row,
+// to every message of the catalogue and to the keys of the exported text
+// files.
+func checkAccessor(t *testing.T, lang, name string, files Files, row *regexp.Regexp, caseName func(faceidmsg.Category) string, keys map[string]bool) {
+	t.Helper()
+	src := files[name]
+	if src == nil {
+		t.Fatalf("%s not exported", name)
+	}
+	if errs := parseWith(t, lang, name, src); errs != "" {
+		t.Fatalf("%s does not parse as %s:\n%s", name, lang, errs)
+	}
+	broken := strings.Replace(string(src), "return ", "return (", 1)
+	if parseWith(t, lang, name, []byte(broken)) == "" {
+		t.Fatalf("a %s with an unclosed parenthesis parses; the grammar check cannot fail", name)
+	}
+	got := map[string]string{}
+	for _, m := range row.FindAllStringSubmatch(string(src), -1) {
+		got[m[1]] = m[2] + " " + m[3] + " " + m[4]
+	}
+	msgs := source(t, "en").Bundle.Localizer("en").Messages()
+	if len(got) != len(msgs) {
+		t.Errorf("%s: %d table rows; the catalogue has %d messages", name, len(got), len(msgs))
+	}
+	for _, m := range msgs {
+		want := fmt.Sprintf("%s %t %t", caseName(m.Category), m.Retryable, m.Hint != "")
+		if got[m.Key()] != want {
+			t.Errorf("%s: %s = %q; want %q", name, m.Key(), got[m.Key()], want)
+		}
+		if !keys[m.Key()] || (m.Hint != "" && !keys[HintKey(m.Key())]) {
+			t.Errorf("%s: %s or its hint has no exported string", name, m.Key())
+		}
+	}
+	for _, k := range []string{UnknownKey, HiddenKey, HintKey(UnknownKey)} {
+		if !keys[k] || !strings.Contains(string(src), k) {
+			t.Errorf("%s: the generic key %s is not both in the accessor and in the exported strings", name, k)
+		}
+	}
+	for _, ns := range faceidmsg.Namespaces() {
+		if !strings.Contains(string(src), string(ns)) {
+			t.Errorf("%s does not list the namespace %s", name, ns)
+		}
+	}
+}
+
+func TestSwiftAccessor(t *testing.T) {
+	files := mustExport(t, "apple", source(t, "en"))
+	keys := map[string]bool{}
+	for _, m := range regexp.MustCompile(`(?m)^"([^"]+)" = `).FindAllStringSubmatch(string(files["en.lproj/"+AppleTable+".strings"]), -1) {
+		keys[m[1]] = true
+	}
+	row := regexp.MustCompile(`(?m)^\s+"([A-Za-z0-9_]+)": \(\.(\w+), (true|false), (true|false)\),$`)
+	checkAccessor(t, "swift", "FaceIdMsg.swift", files, row, func(c faceidmsg.Category) string { return swiftCase(string(c)) }, keys)
+	// The enum's raw values are the library's category names.
+	for _, c := range allCategories {
+		if s := swiftCase(string(c)); s != string(c) && !strings.Contains(string(files["FaceIdMsg.swift"]), fmt.Sprintf("%s = %q", s, c)) {
+			t.Errorf("FaceIdMsg.swift: case %s has no raw value %q", s, c)
+		}
+	}
+}
+
+func TestDartAccessor(t *testing.T) {
+	files := mustExport(t, "arb", source(t, "en"))
+	keys := map[string]bool{}
+	var arbFile map[string]any
+	if err := json.Unmarshal(files[ARBPrefix+"en.arb"], &arbFile); err != nil {
+		t.Fatal(err)
+	}
+	for k := range arbFile {
+		keys[k] = true
+	}
+	row := regexp.MustCompile(`(?m)^  '([A-Za-z0-9_]+)': _Row\(Category\.(\w+), (true|false), (true|false)\),$`)
+	checkAccessor(t, "dart", "faceidmsg.dart", files, row, func(c faceidmsg.Category) string { return swiftCase(string(c)) }, keys)
+	for _, c := range allCategories {
+		if !slices.Contains(strings.FieldsFunc(strings.SplitN(strings.SplitN(string(files["faceidmsg.dart"]), "enum Category {", 2)[1], "}", 2)[0], func(r rune) bool { return r == ',' || r == ' ' }), swiftCase(string(c))) {
+			t.Errorf("faceidmsg.dart: enum Category has no %s", swiftCase(string(c)))
+		}
+	}
+}
