@@ -18,6 +18,7 @@ import (
 	"unicode"
 
 	"github.com/faceidmsg/faceidmsg/internal/msgfile"
+	"github.com/faceidmsg/faceidmsg/internal/translation"
 	"golang.org/x/text/language"
 )
 
@@ -924,8 +925,8 @@ func TestConcurrentUse(t *testing.T) {
 // "faceidmsg pseudo" generates from the shipped English.
 func TestPseudoLocalesUpToDate(t *testing.T) {
 	files := shippedFiles(t)
-	for _, tag := range msgfile.PseudoTags {
-		want, err := msgfile.Pseudo(files[0], tag)
+	for _, tag := range translation.PseudoTags {
+		want, err := translation.Pseudo(files[0], tag)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -9,6 +9,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/faceidmsg/faceidmsg/internal/msgfile"
+	"github.com/faceidmsg/faceidmsg/internal/translation"
 	"golang.org/x/text/language"
 )
 
@@ -110,7 +111,7 @@ func status(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintln(tw, "LANG\tTRANSLATED\tMISSING\tSTALE\tDONE\t")
 	}
 	for _, f := range set.Files {
-		if f.Tag == language.English || slices.Contains(msgfile.PseudoTags, f.Tag) {
+		if f.Tag == language.English || slices.Contains(translation.PseudoTags, f.Tag) {
 			continue // the source, and files generated from it
 		}
 		st := msgfile.Count(set.English, f)

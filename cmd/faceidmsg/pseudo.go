@@ -5,7 +5,7 @@ import (
 	"io"
 	"path/filepath"
 
-	"github.com/faceidmsg/faceidmsg/internal/msgfile"
+	"github.com/faceidmsg/faceidmsg/internal/translation"
 )
 
 // pseudo: the pseudo-locales, generated from English.
@@ -21,8 +21,8 @@ func pseudo(args []string, stdout io.Writer) error {
 		return err
 	}
 	defer unlock()
-	for _, tag := range msgfile.PseudoTags {
-		data, err := msgfile.Pseudo(l.set.English, tag)
+	for _, tag := range translation.PseudoTags {
+		data, err := translation.Pseudo(l.set.English, tag)
 		if err != nil {
 			return err
 		}

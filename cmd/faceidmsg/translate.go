@@ -11,6 +11,7 @@ import (
 	"github.com/faceidmsg/faceidmsg/internal/export"
 	"github.com/faceidmsg/faceidmsg/internal/langname"
 	"github.com/faceidmsg/faceidmsg/internal/msgfile"
+	"github.com/faceidmsg/faceidmsg/internal/translation"
 	"golang.org/x/text/language"
 )
 
@@ -47,7 +48,7 @@ func translate(args []string, stdout io.Writer) error {
 	// language: in override mode, a message the shipped locale has is done.
 	set := l.served()
 	name := langname.English(tag)
-	wf, st, err := msgfile.WorkFile(set.English, set.File(tag), tag, name)
+	wf, st, err := translation.WorkFile(set.English, set.File(tag), tag, name)
 	if err != nil {
 		return err
 	}
@@ -57,7 +58,7 @@ func translate(args []string, stdout io.Writer) error {
 	}
 	path := *out
 	if path == "" {
-		path = msgfile.WorkFileName(tag)
+		path = translation.WorkFileName(tag)
 	}
 	if err := writeFile(path, wf); err != nil {
 		return err
@@ -92,7 +93,7 @@ func translatable(tag language.Tag) error {
 	if tag == language.English {
 		return usagef("English is the source; edit its en.toml itself")
 	}
-	if slices.Contains(msgfile.PseudoTags, tag) {
+	if slices.Contains(translation.PseudoTags, tag) {
 		return usagef("%s is generated; run faceidmsg pseudo", tag)
 	}
 	return nil
@@ -168,7 +169,7 @@ func mergeFiles(name, what string, args []string, stdout, stderr io.Writer, open
 }
 
 func mergeInput(l *loaded, dir, workPath string) (*input, error) {
-	tag, err := msgfile.TagFromWorkFileName(workPath)
+	tag, err := translation.TagFromWorkFileName(workPath)
 	if err != nil {
 		return nil, usagef("%v", err)
 	}
@@ -197,7 +198,7 @@ func mergeWork(set *msgfile.Set, dir string, tag language.Tag, work *msgfile.Fil
 	if target != nil {
 		targetPath = target.Name
 	}
-	res, err := msgfile.Merge(set.English, target, work, tag, targetPath)
+	res, err := translation.Merge(set.English, target, work, tag, targetPath)
 	if lines != nil {
 		relocate(res.Findings, work.Name, lines)
 	}

@@ -17,6 +17,7 @@ import (
 
 	"github.com/faceidmsg/faceidmsg"
 	"github.com/faceidmsg/faceidmsg/internal/msgfile"
+	"github.com/faceidmsg/faceidmsg/internal/translation"
 	"golang.org/x/text/language"
 )
 
@@ -584,7 +585,7 @@ func TestXLIFFRoundTrip(t *testing.T) {
 		if wf == nil {
 			t.Fatalf("work file: %v\n%s", findings, work)
 		}
-		res, err := msgfile.Merge(src.Set.English, file, wf, language.MustParse(tag), file.Name)
+		res, err := translation.Merge(src.Set.English, file, wf, language.MustParse(tag), file.Name)
 		if err != nil || !bytes.Equal(res.Src, file.Src) {
 			t.Errorf("%s: merging its own XLIFF changed the file (%v)", tag, err)
 		}

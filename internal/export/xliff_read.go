@@ -362,7 +362,7 @@ func (c *content) resolve(source *content) (string, error) {
 }
 
 // WorkFile turns translated units into a translator's work file, which
-// msgfile.Merge takes through the same checks as a hand-filled one.
+// translation.Merge takes through the same checks as a hand-filled one.
 func WorkFile(units []Unit) ([]byte, error) {
 	var b strings.Builder
 	b.WriteString("# Read from XLIFF by faceidmsg import.\n")

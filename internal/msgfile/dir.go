@@ -3,6 +3,8 @@ package msgfile
 import (
 	"io/fs"
 	"os"
+	"path"
+	"strings"
 )
 
 // OpenDir returns the files below dir as an fs.FS confined to dir: a name
@@ -15,4 +17,12 @@ func OpenDir(dir string) (fs.FS, error) {
 		return nil, err
 	}
 	return root.FS(), nil
+}
+
+// IsWorkFile reports whether name is a translator's work file
+// (translate.*.toml), which loaders skip so that one can sit beside the
+// locale files.
+func IsWorkFile(name string) bool {
+	base := path.Base(name)
+	return strings.HasPrefix(base, "translate.") && strings.HasSuffix(base, ".toml")
 }

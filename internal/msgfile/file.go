@@ -1,7 +1,7 @@
 // Package msgfile reads, checks and edits go-i18n TOML message files, with
 // line numbers for every finding and edits that keep a translator's
-// comments and order. It serves the library's loader and the translator
-// commands of the CLI.
+// comments and order. It serves the library's loader, the export and the
+// translator workflow (package translation).
 package msgfile
 
 import (
@@ -119,6 +119,16 @@ type File struct {
 
 // Get returns the message with id, or nil.
 func (f *File) Get(id string) *Message { return f.byID[id] }
+
+// FileOf is a file named name, in tag, holding only ms: for checking
+// messages on their own, as a merge checks each filled-in message.
+func FileOf(name string, tag language.Tag, ms ...*Message) *File {
+	f := &File{Name: name, Tag: tag, Messages: ms, byID: map[string]*Message{}}
+	for _, m := range ms {
+		f.byID[m.ID] = m
+	}
+	return f
+}
 
 // IDs returns the file's message IDs in file order.
 func (f *File) IDs() []string {

@@ -43,7 +43,7 @@ func TestCheckControlCharacters(t *testing.T) {
 			t.Errorf("Check(%q) = %v; want a control-character error on line 1", src, got)
 		}
 	}
-	// Count, WorkFile and Merge take an invisible text for an empty one.
+	// Count takes an invisible text for an empty one (so do the work file and merge, which use it).
 	f := mustParse(t, "th.toml", "[Hello]\nother = \"\\u3164\"\n")
 	if st := Count(en, f); st.Missing != 3 {
 		t.Errorf("Count = %+v; want the invisible text counted missing", st)

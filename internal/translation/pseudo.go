@@ -1,10 +1,11 @@
-package msgfile
+package translation
 
 import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/faceidmsg/faceidmsg/internal/msgfile"
 	"golang.org/x/text/language"
 )
 
@@ -34,7 +35,7 @@ const (
 // Accented returns en-XA text: letters accented, about 40% longer with
 // padding words, in brackets so that cut-off text shows.
 func Accented(s, left, right string) string {
-	parts, action := Segments(s, left, right)
+	parts, action := msgfile.Segments(s, left, right)
 	var b strings.Builder
 	b.WriteString("[")
 	for i, p := range parts {
@@ -62,7 +63,7 @@ func Accented(s, left, right string) string {
 // Bidi returns ar-XB text: English words forced right to left, so the
 // layout of a right-to-left language shows with readable text.
 func Bidi(s, left, right string) string {
-	parts, action := Segments(s, left, right)
+	parts, action := msgfile.Segments(s, left, right)
 	var b strings.Builder
 	b.WriteString(rlm)
 	for i, p := range parts {
@@ -93,7 +94,7 @@ func Bidi(s, left, right string) string {
 // Pseudo returns the file for pseudo-locale tag (en-XA or ar-XB), generated
 // from en, with each message's hash recorded so that check can tell when
 // the file is out of date.
-func Pseudo(en *File, tag language.Tag) ([]byte, error) {
+func Pseudo(en *msgfile.File, tag language.Tag) ([]byte, error) {
 	var transform func(s, l, r string) string
 	switch tag.String() {
 	case "en-XA":
@@ -106,16 +107,16 @@ func Pseudo(en *File, tag language.Tag) ([]byte, error) {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Pseudo-locale %s, generated from en.toml by \"faceidmsg pseudo\". Do not edit:\n# a test fails when it is out of date with English.\n", tag)
 	for _, m := range en.Messages {
-		b.WriteString("\n" + TableHeader(m.ID) + "\n")
+		b.WriteString("\n" + msgfile.TableHeader(m.ID) + "\n")
 		for _, kv := range [][2]string{
 			{"leftdelim", m.LeftDelim}, {"rightdelim", m.RightDelim},
-			{"hash", Hash(m.Message)},
+			{"hash", msgfile.Hash(m.Message)},
 			{"other", transform(m.Other, m.LeftDelim, m.RightDelim)},
 		} {
 			if kv[1] == "" {
 				continue
 			}
-			l, err := KeyValue(kv[0], kv[1])
+			l, err := msgfile.KeyValue(kv[0], kv[1])
 			if err != nil {
 				return nil, err
 			}

@@ -1,4 +1,9 @@
-package msgfile
+// Package translation is the translator's workflow over the message
+// files that package msgfile reads, checks and edits: the work file that
+// translate writes (what needs translating, with the English beside it),
+// merge (the filled-in work file back into the locale file, checked, with
+// the translator's comments and order kept) and the pseudo-locales.
+package translation
 
 import (
 	"errors"
@@ -8,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/faceidmsg/faceidmsg/internal/langname"
+	"github.com/faceidmsg/faceidmsg/internal/msgfile"
 	"golang.org/x/text/language"
 )
 
@@ -18,13 +24,6 @@ import (
 // WorkFileName is the name of the work file for tag.
 func WorkFileName(tag language.Tag) string { return "translate." + tag.String() + ".toml" }
 
-// IsWorkFile reports whether name is a work file (translate.*.toml), which
-// loaders skip so that one can sit beside the locale files.
-func IsWorkFile(name string) bool {
-	base := path.Base(name)
-	return strings.HasPrefix(base, "translate.") && strings.HasSuffix(base, ".toml")
-}
-
 // TagFromWorkFileName reads the tag from "translate.<tag>.toml".
 func TagFromWorkFileName(name string) (language.Tag, error) {
 	base := path.Base(name)
@@ -32,8 +31,8 @@ func TagFromWorkFileName(name string) (language.Tag, error) {
 	if !ok {
 		return language.Und, fmt.Errorf("%s: a work file is named translate.<tag>.toml", base)
 	}
-	tag, bad := TagFromName(stem)
-	if bad != nil && bad.Severity == Error {
+	tag, bad := msgfile.TagFromName(stem)
+	if bad != nil && bad.Severity == msgfile.Error {
 		return language.Und, fmt.Errorf("%s: a work file is named translate.<tag>.toml, with a BCP 47 tag", base)
 	}
 	return tag, nil
@@ -45,12 +44,12 @@ func TagFromWorkFileName(name string) (language.Tag, error) {
 // its description, the hash of the current English, the English text (and
 // the old translation, if stale) in comments, and an empty "other" to fill
 // in. It also returns the counts.
-func WorkFile(en, target *File, tag language.Tag, name string) ([]byte, Stats, error) {
-	var st Stats
+func WorkFile(en, target *msgfile.File, tag language.Tag, name string) ([]byte, msgfile.Stats, error) {
+	var st msgfile.Stats
 	if target != nil {
-		st = Count(en, target)
+		st = msgfile.Count(en, target)
 	} else {
-		st = Stats{Total: len(en.Messages), Missing: len(en.Messages)}
+		st = msgfile.Stats{Total: len(en.Messages), Missing: len(en.Messages)}
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Translation work file for %s (%s): %d missing, %d stale.\n", tag, name, st.Missing, st.Stale)
@@ -61,20 +60,20 @@ func WorkFile(en, target *File, tag language.Tag, name string) ([]byte, Stats, e
 #
 #   faceidmsg merge ` + WorkFileName(tag) + "\n")
 	for _, src := range en.Messages {
-		var old *Message
+		var old *msgfile.Message
 		if target != nil {
 			old = target.Get(src.ID)
 		}
-		stale := old != nil && !Blank(old.Other) && old.Hash != "" && old.Hash != Hash(src.Message)
-		if old != nil && !Blank(old.Other) && !stale {
+		stale := old != nil && !msgfile.Blank(old.Other) && old.Hash != "" && old.Hash != msgfile.Hash(src.Message)
+		if old != nil && !msgfile.Blank(old.Other) && !stale {
 			continue
 		}
-		lines := []string{"", TableHeader(src.ID)}
-		for _, kv := range [][2]string{{"description", src.Description}, {"hash", Hash(src.Message)}} {
+		lines := []string{"", msgfile.TableHeader(src.ID)}
+		for _, kv := range [][2]string{{"description", src.Description}, {"hash", msgfile.Hash(src.Message)}} {
 			if kv[1] == "" {
 				continue
 			}
-			l, err := KeyValue(kv[0], kv[1])
+			l, err := msgfile.KeyValue(kv[0], kv[1])
 			if err != nil {
 				return nil, st, err
 			}
@@ -96,11 +95,11 @@ func oneLine(s string) string {
 
 // MergeResult says what Merge did.
 type MergeResult struct {
-	Src       []byte    // the new contents of the target file
-	Merged    []string  // IDs written
-	Unchanged []string  // IDs whose text and hash the target already had
-	Skipped   []string  // IDs left empty in the work file
-	Findings  []Finding // problems in the work file and warnings on the result
+	Src       []byte            // the new contents of the target file
+	Merged    []string          // IDs written
+	Unchanged []string          // IDs whose text and hash the target already had
+	Skipped   []string          // IDs left empty in the work file
+	Findings  []msgfile.Finding // problems in the work file and warnings on the result
 }
 
 // Merge merges work, a filled-in work file, into target (nil when the
@@ -110,25 +109,25 @@ type MergeResult struct {
 // merged message records the hash the work file carries, that of the
 // English the translator saw, so a change to English in the meantime still
 // shows as stale.
-func Merge(en, target, work *File, tag language.Tag, targetName string) (*MergeResult, error) {
+func Merge(en, target, work *msgfile.File, tag language.Tag, targetName string) (*MergeResult, error) {
 	res := &MergeResult{}
-	var edits []Edit
+	var edits []msgfile.Edit
 	for _, m := range work.Messages {
-		if Blank(m.Other) {
+		if msgfile.Blank(m.Other) {
 			res.Skipped = append(res.Skipped, m.ID)
 			continue
 		}
 		src := en.Get(m.ID)
 		if src == nil {
-			res.Findings = append(res.Findings, Finding{File: work.Name, Line: m.Line, MessageID: m.ID, Severity: Error, Kind: KindUnknownID,
+			res.Findings = append(res.Findings, msgfile.Finding{File: work.Name, Line: m.Line, MessageID: m.ID, Severity: msgfile.Error, Kind: msgfile.KindUnknownID,
 				Err: fmt.Errorf("the English source has no message %q", m.ID)})
 			continue
 		}
-		checked := Check(&File{byID: map[string]*Message{m.ID: src}, Messages: []*Message{src}}, &File{Name: work.Name, Tag: tag, byID: map[string]*Message{m.ID: m}, Messages: []*Message{m}}, Options{Override: true})
+		checked := msgfile.Check(msgfile.FileOf("", language.Und, src), msgfile.FileOf(work.Name, tag, m), msgfile.Options{Override: true})
 		for _, f := range checked {
-			if f.Kind == KindStale {
+			if f.Kind == msgfile.KindStale {
 				// The translator worked from older English: merge, and say so.
-				f.Severity = Warning
+				f.Severity = msgfile.Warning
 				f.Err = fmt.Errorf("the English changed after this work file was made; merged, but stale: it now reads %q", src.Other)
 			}
 			res.Findings = append(res.Findings, f)
@@ -146,19 +145,19 @@ func Merge(en, target, work *File, tag language.Tag, targetName string) (*MergeR
 		if hash == "" {
 			// A new text with no hash was written for the English the
 			// translator has in front of them: today's.
-			hash = Hash(src.Message)
+			hash = msgfile.Hash(src.Message)
 		}
-		edits = append(edits, Edit{ID: m.ID, Other: m.Other, Hash: hash, SameAsEnglish: m.SameAsEnglish})
+		edits = append(edits, msgfile.Edit{ID: m.ID, Other: m.Other, Hash: hash, SameAsEnglish: m.SameAsEnglish})
 	}
-	if HasError(res.Findings) {
+	if msgfile.HasError(res.Findings) {
 		return res, errors.New("the translations have errors; nothing was merged")
 	}
 	order := en.IDs()
-	slices.SortStableFunc(edits, func(a, b Edit) int { return slices.Index(order, a.ID) - slices.Index(order, b.ID) })
+	slices.SortStableFunc(edits, func(a, b msgfile.Edit) int { return slices.Index(order, a.ID) - slices.Index(order, b.ID) })
 	if target == nil {
-		target, _ = Parse(targetName, []byte(fmt.Sprintf("# %s (%s). Translated from en.toml with faceidmsg translate and merge; see TRANSLATING.md.\n", langname.English(tag), tag)))
+		target, _ = msgfile.Parse(targetName, []byte(fmt.Sprintf("# %s (%s). Translated from en.toml with faceidmsg translate and merge; see TRANSLATING.md.\n", langname.English(tag), tag)))
 	}
-	src, err := Apply(target, edits, order)
+	src, err := msgfile.Apply(target, edits, order)
 	if err != nil {
 		return res, err
 	}
