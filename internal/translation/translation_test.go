@@ -9,7 +9,7 @@ import (
 	"golang.org/x/text/language"
 )
 
-// enSrc is a small English source for the tests.
+// enSrc is a small English source for the tests, as in msgfile's.
 const enSrc = `# English source.
 
 [Hello]
@@ -25,13 +25,15 @@ description = "Has a placeholder."
 other = "Error {{.Code}}."
 `
 
+// mustParse parses src as the file name (Parse takes the tag from the
+// name). msgfile's internal tests have their own: they cannot import a
+// shared test package that imports msgfile.
 func mustParse(t *testing.T, name, src string) *msgfile.File {
 	t.Helper()
 	f, findings := msgfile.Parse(name, []byte(src))
 	if f == nil {
 		t.Fatalf("Parse(%s) failed: %v", name, findings)
 	}
-	f.Tag, _ = msgfile.TagFromName(name)
 	return f
 }
 
