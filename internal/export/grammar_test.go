@@ -25,7 +25,7 @@ var allCategories = []faceidmsg.Category{
 }
 
 // parseWith parses each of srcs with the grammar of lang, in one run
-// (loading a grammar takes seconds), and returns each one's errors: ""
+// (loading a grammar is the slow part), and returns each one's errors: ""
 // when it parses.
 func parseWith(t *testing.T, lang, name string, srcs ...[]byte) []string {
 	t.Helper()
