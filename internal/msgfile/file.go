@@ -291,6 +291,15 @@ func Parse(name string, src []byte) (*File, []Finding) {
 	return f, findings
 }
 
+// Must returns f, and panics when Parse found an error in it (f is nil):
+// for a source fixed when the program is written, as template.Must.
+func Must(f *File, findings []Finding) *File {
+	if f == nil {
+		panic(fmt.Sprintf("msgfile: %v", findings))
+	}
+	return f
+}
+
 // syntaxError shows the TOML parser's short message; it unwraps to the
 // parser's error.
 type syntaxError struct{ pe toml.ParseError }

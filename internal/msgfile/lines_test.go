@@ -33,7 +33,7 @@ func TestMarkerBelongsToItsTable(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			f := mustParse(t, "th.toml", tt.src)
+			f := Must(Parse("th.toml", []byte(tt.src)))
 			for id, want := range map[string]bool{"Hello": tt.hello, "Bye": tt.bye} {
 				if m := f.Get(id); m != nil && m.SameAsEnglish != want {
 					t.Errorf("%s.SameAsEnglish = %v; want %v", id, m.SameAsEnglish, want)
@@ -47,7 +47,7 @@ func TestMarkerBelongsToItsTable(t *testing.T) {
 // end the table before it, and before the next header's lead comment.
 func TestApplyAfterTrailingComment(t *testing.T) {
 	src := "[A]\nother = \"a\"\n# about A\n\n# about C\n[C]\nother = \"c\"\n"
-	f := mustParse(t, "th.toml", src)
+	f := Must(Parse("th.toml", []byte(src)))
 	out, err := Apply(f, []Edit{{ID: "B", Other: "b", Hash: "h"}}, []string{"A", "B", "C"})
 	if err != nil {
 		t.Fatal(err)
@@ -62,7 +62,7 @@ func TestApplyAfterTrailingComment(t *testing.T) {
 // string survives an edit even when it holds """ itself. (M2)
 func TestApplyKeepsCommentAfterTripleQuotes(t *testing.T) {
 	src := "[Hello]\nother = \"\"\"\nold\"\"\" # keep: \"\"\"this comment\"\"\"\n"
-	f := mustParse(t, "th.toml", src)
+	f := Must(Parse("th.toml", []byte(src)))
 	out, err := Apply(f, []Edit{{ID: "Hello", Other: "new", Hash: "h"}}, []string{"Hello"})
 	if err != nil {
 		t.Fatal(err)
@@ -80,7 +80,7 @@ func TestApplyKeepsCRLF(t *testing.T) {
 		"# top\r\n\r\n[Hello]\r\nhash = \"old\"\r\nother = \"\"\"\r\nx\"\"\" # note\r\n",
 		"[Hello]\r\nother = \"x\"", // no final line ending
 	} {
-		f := mustParse(t, "th.toml", src)
+		f := Must(Parse("th.toml", []byte(src)))
 		out, err := Apply(f, []Edit{{ID: "Hello", Other: "y", Hash: "h"}, {ID: "Bye", Other: "b", Hash: "h"}, {ID: "A", Other: "a", Hash: "h"}}, []string{"A", "Hello", "Bye"})
 		if err != nil {
 			t.Fatalf("Apply(%q): %v", src, err)
@@ -91,7 +91,7 @@ func TestApplyKeepsCRLF(t *testing.T) {
 		if strings.HasSuffix(src, "\n") != strings.HasSuffix(string(out), "\n") {
 			t.Errorf("Apply(%q) = %q: final line ending changed", src, out)
 		}
-		if got := mustParse(t, "th.toml", string(out)); got.Get("Hello").Other != "y" || got.Get("A") == nil || got.Get("Bye") == nil {
+		if got := Must(Parse("th.toml", []byte(string(out)))); got.Get("Hello").Other != "y" || got.Get("A") == nil || got.Get("Bye") == nil {
 			t.Errorf("Apply(%q) = %q", src, out)
 		}
 	}
@@ -102,7 +102,7 @@ func TestApplyKeepsCRLF(t *testing.T) {
 // (B8, M4)
 func TestBOM(t *testing.T) {
 	src := "\uFEFF[Hello]\nother = \"x\"\n"
-	g := mustParse(t, "th.toml", src)
+	g := Must(Parse("th.toml", []byte(src)))
 	if g.Get("Hello").Line != 1 {
 		t.Errorf("Hello at line %d; want 1", g.Get("Hello").Line)
 	}
@@ -123,7 +123,7 @@ func TestBOM(t *testing.T) {
 // an edit of it is refused with a reason and a new message is not anchored
 // to it.
 func TestUnplacedMessage(t *testing.T) {
-	f := mustParse(t, "th.toml", "# top\n\n[\"\\u0041\"]\nother = \"x\"\n")
+	f := Must(Parse("th.toml", []byte("# top\n\n[\"\\u0041\"]\nother = \"x\"\n")))
 	m := f.Get("A")
 	if m == nil || m.first != -1 || m.last != -1 || m.lead != -1 || m.Line != 0 {
 		t.Fatalf("unplaced message: %+v", m)
@@ -143,7 +143,7 @@ func TestUnplacedMessage(t *testing.T) {
 // editing sees that, and nothing is returned.
 func TestVerifyRefusesConfusedEdit(t *testing.T) {
 	src := "A = { other = \"\"\"\n[B]\nother = \"b\"\n\"\"\" }\n"
-	f := mustParse(t, "th.toml", src)
+	f := Must(Parse("th.toml", []byte(src)))
 	if len(f.Messages) != 1 || f.Get("A") == nil {
 		t.Fatalf("messages %v", f.IDs())
 	}

@@ -3,6 +3,7 @@ package msgfile
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"slices"
 	"strings"
@@ -13,7 +14,8 @@ import (
 	"golang.org/x/text/language"
 )
 
-// enSrc is a small English source for the tests.
+// enSrc is a small English source for the tests (package translation's
+// tests have the same).
 const enSrc = `# English source.
 
 [Hello]
@@ -29,21 +31,8 @@ description = "Has a placeholder."
 other = "Error {{.Code}}."
 `
 
-func mustParse(t *testing.T, name, src string) *File {
-	t.Helper()
-	f, findings := Parse(name, []byte(src))
-	if f == nil {
-		t.Fatalf("Parse(%s) failed: %v", name, findings)
-	}
-	f.Tag, _ = TagFromName(name)
-	return f
-}
-
-// hashed returns a translation line set with the hash of English id.
-func hashOf(t *testing.T, id string) string {
-	t.Helper()
-	return Hash(mustParse(t, "en.toml", enSrc).Get(id).Message)
-}
+// enHash is the hash of enSrc's message id.
+func enHash(id string) string { return Hash(Must(Parse("en.toml", []byte(enSrc))).Get(id).Message) }
 
 // brief is what a test compares of a finding.
 type brief struct {
@@ -99,7 +88,7 @@ func TestParseFindings(t *testing.T) {
 
 func TestParseLines(t *testing.T) {
 	src := "B = \"y\"\n\n# lead\n[A]\nother = \"x\"\n\n[\"C\"]\nother = '''multi\nline'''\n\n[n]\nd = \"nested\"\n"
-	f := mustParse(t, "xx.toml", src)
+	f := Must(Parse("xx.toml", []byte(src)))
 	want := map[string]int{"B": 1, "A": 4, "C": 7, "n.d": 12}
 	for id, line := range want {
 		if m := f.Get(id); m == nil || m.Line != line {
@@ -143,8 +132,8 @@ func TestTagFromName(t *testing.T) {
 }
 
 func TestCheckFindings(t *testing.T) {
-	en := mustParse(t, "en.toml", enSrc)
-	h := func(id string) string { return `hash = "` + hashOf(t, id) + `"` + "\n" }
+	en := Must(Parse("en.toml", []byte(enSrc)))
+	h := func(id string) string { return `hash = "` + enHash(id) + `"` + "\n" }
 	complete := "[Hello]\n" + h("Hello") + "other = \"สวัสดี\"\n\n[Bye]\n" + h("Bye") + "other = \"ลาก่อน\"\n\n[Code]\n" + h("Code") + "other = \"ผิดพลาด {{.Code}}\"\n"
 	tests := []struct {
 		name string
@@ -171,7 +160,7 @@ func TestCheckFindings(t *testing.T) {
 		{"placeholder added", strings.Replace(complete, "สวัสดี", "สวัสดี {{.Code}}", 1), Options{}, []brief{{"th.toml", 1, "Hello", Error, KindPlaceholder, ""}}},
 		{"placeholder spacing is free", strings.Replace(complete, "{{.Code}}", "{{ .Code }}", 1), Options{}, nil},
 		{"template does not parse", strings.Replace(complete, "{{.Code}}", "{{.Code}", 1), Options{}, []brief{{"th.toml", 9, "Code", Error, KindTemplate, ""}}},
-		{"stale", strings.Replace(complete, hashOf(t, "Bye"), "sha1-0000", 1), Options{}, []brief{{"th.toml", 5, "Bye", Error, KindStale, ""}}},
+		{"stale", strings.Replace(complete, enHash("Bye"), "sha1-0000", 1), Options{}, []brief{{"th.toml", 5, "Bye", Error, KindStale, ""}}},
 		{"unhashed, shipped", "[Hello]\n" + h("Hello") + "other = \"สวัสดี\"\n\n[Bye]\nother = \"ลาก่อน\"\n\n[Code]\n" + h("Code") + "other = \"{{.Code}}\"\n", Options{},
 			[]brief{{"th.toml", 5, "Bye", Warning, KindUnhashed, ""}}},
 		{"unhashed, override", "[Bye]\nother = \"ลาก่อน\"\n", Options{Override: true},
@@ -179,7 +168,7 @@ func TestCheckFindings(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			f := mustParse(t, "th.toml", tt.src)
+			f := Must(Parse("th.toml", []byte(tt.src)))
 			got := Check(en, f, tt.opt)
 			if b := briefs(got); !slices.Equal(b, tt.want) {
 				t.Errorf("Check = %+v; want %+v\n%v", b, tt.want, got)
@@ -189,13 +178,13 @@ func TestCheckFindings(t *testing.T) {
 }
 
 func TestCheckSourceAndEnglishVariants(t *testing.T) {
-	en := mustParse(t, "en.toml", enSrc+"\n[Broken]\ndescription = \"x\"\nother = \"{{if}}\"\n")
+	en := Must(Parse("en.toml", []byte(enSrc+"\n[Broken]\ndescription = \"x\"\nother = \"{{if}}\"\n")))
 	if got := briefs(CheckSource(en)); !slices.Equal(got, []brief{{"en.toml", 15, "Broken", Error, KindTemplate, ""}}) {
 		t.Errorf("CheckSource = %+v", got)
 	}
 	// An English variant may equal English without a marker.
-	gb := mustParse(t, "en-GB.toml", "[Hello]\nother = \"Hello.\"\n")
-	if got := Check(mustParse(t, "en.toml", enSrc), gb, Options{Override: true, RequireComplete: false}); slices.ContainsFunc(got, func(f Finding) bool { return f.Kind == KindSameAsEn }) {
+	gb := Must(Parse("en-GB.toml", []byte("[Hello]\nother = \"Hello.\"\n")))
+	if got := Check(Must(Parse("en.toml", []byte(enSrc))), gb, Options{Override: true, RequireComplete: false}); slices.ContainsFunc(got, func(f Finding) bool { return f.Kind == KindSameAsEn }) {
 		t.Errorf("en-GB flagged as same as English: %v", got)
 	}
 }
@@ -231,7 +220,7 @@ func TestLoadSet(t *testing.T) {
 		t.Errorf("findings = %+v; want %+v", got, want)
 	}
 	// With a base, the dir's en.toml is layered over it.
-	base := mustParse(t, "base/en.toml", enSrc+"\n[Extra]\ndescription = \"e\"\nother = \"Extra.\"\n")
+	base := Must(Parse("base/en.toml", []byte(enSrc+"\n[Extra]\ndescription = \"e\"\nother = \"Extra.\"\n")))
 	over := fstest.MapFS{"en.toml": {Data: []byte("[Hello]\nother = \"Hi.\"\n")}}
 	set, _ = LoadSet(over, ".", "o", base)
 	if set.English.Get("Hello").Other != "Hi." || set.English.Get("Extra") == nil {
@@ -240,8 +229,8 @@ func TestLoadSet(t *testing.T) {
 }
 
 func TestCount(t *testing.T) {
-	en := mustParse(t, "en.toml", enSrc)
-	f := mustParse(t, "th.toml", "[Hello]\nhash = \"sha1-old\"\nother = \"x\"\n[Bye]\nother = \"y\"\n[Code]\nother = \"\"\n")
+	en := Must(Parse("en.toml", []byte(enSrc)))
+	f := Must(Parse("th.toml", []byte("[Hello]\nhash = \"sha1-old\"\nother = \"x\"\n[Bye]\nother = \"y\"\n[Code]\nother = \"\"\n")))
 	st := Count(en, f)
 	if st != (Stats{Total: 3, Translated: 2, Missing: 1, Stale: 1}) || st.Done() != 33 {
 		t.Errorf("Count = %+v (done %d)", st, st.Done())
@@ -262,7 +251,7 @@ other = """
 multi
 line""" # same-as-english? no
 `
-	f := mustParse(t, "th.toml", src)
+	f := Must(Parse("th.toml", []byte(src)))
 	out, err := Apply(f, []Edit{
 		{ID: "Hello", Other: "สวัสดี \"ครับ\"", Hash: "sha1-h"},
 		{ID: "Bye", Other: "ลาก่อน", Hash: "sha1-b"},
@@ -293,12 +282,12 @@ other = "ผิดพลาด {{.Code}}" # same-as-english? no
 }
 
 func TestApplyOrder(t *testing.T) {
-	f := mustParse(t, "th.toml", "# top\n\n[B]\nother = \"b\"\n")
+	f := Must(Parse("th.toml", []byte("# top\n\n[B]\nother = \"b\"\n")))
 	out, err := Apply(f, []Edit{{ID: "A", Other: "a", Hash: "h1"}, {ID: "C", Other: "c", Hash: "h3"}, {ID: "Z", Other: "z", Hash: "h9"}}, []string{"A", "B", "C"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := mustParse(t, "th.toml", string(out)).IDs()
+	got := Must(Parse("th.toml", []byte(string(out)))).IDs()
 	if !slices.Equal(got, []string{"A", "B", "C", "Z"}) {
 		t.Errorf("order = %v; want English order, unknown last\n%s", got, out)
 	}
@@ -308,7 +297,7 @@ func TestApplyOrder(t *testing.T) {
 }
 
 func TestApplyRefusesKeyForm(t *testing.T) {
-	f := mustParse(t, "th.toml", "Hello = \"x\"\n")
+	f := Must(Parse("th.toml", []byte("Hello = \"x\"\n")))
 	if _, err := Apply(f, []Edit{{ID: "Hello", Other: "y", Hash: "h"}}, nil); err == nil || !strings.Contains(err.Error(), "th.toml:1") {
 		t.Errorf("Apply on a key-form message: %v; want an error naming th.toml:1", err)
 	}
@@ -409,7 +398,7 @@ func FuzzParse(f *testing.F) {
 // lines exactly as the translator wrote them, escapes included.
 func TestApplyNoOpKeepsLines(t *testing.T) {
 	src := "[Hello]\nhash = \"h\"\nother = \"6\\u00A0secondes\"   # no-break space, kept visible\n"
-	f := mustParse(t, "fr.toml", src)
+	f := Must(Parse("fr.toml", []byte(src)))
 	out, err := Apply(f, []Edit{{ID: "Hello", Other: "6\u00a0secondes", Hash: "h"}}, []string{"Hello"})
 	if err != nil || string(out) != src {
 		t.Errorf("Apply of an unchanged message = %q, %v; want the file as it was", out, err)
@@ -455,8 +444,20 @@ func TestParseStructureFindings(t *testing.T) {
 		})
 	}
 	// A dotted key defines its message at its own line.
-	f := mustParse(t, "th.toml", "# c\nHello.other = \"x\"\n")
+	f := Must(Parse("th.toml", []byte("# c\nHello.other = \"x\"\n")))
 	if m := f.Get("Hello"); m == nil || m.Line != 2 {
 		t.Errorf("dotted key message: %v", m)
 	}
+}
+
+func TestMust(t *testing.T) {
+	if f := Must(Parse("en.toml", []byte(enSrc))); f.Get("Hello") == nil || f.Tag != language.English {
+		t.Errorf("Must(Parse(en.toml)) = %+v", f)
+	}
+	defer func() {
+		if r := recover(); r == nil || !strings.Contains(fmt.Sprint(r), "en.toml") {
+			t.Errorf("Must on a syntax error: recovered %v; want a panic naming the file", r)
+		}
+	}()
+	Must(Parse("en.toml", []byte("[Hello\n")))
 }

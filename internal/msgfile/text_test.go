@@ -32,19 +32,19 @@ func TestTextProblem(t *testing.T) {
 // TestCheckControlCharacters: check reports a control character as an
 // error on the message's line.
 func TestCheckControlCharacters(t *testing.T) {
-	en := mustParse(t, "en.toml", enSrc)
+	en := Must(Parse("en.toml", []byte(enSrc)))
 	for _, src := range []string{
 		"[Hello]\nother = \"\\u001b[31mสวัสดี\"\n",
 		"[Hello]\nother = \"\\u0007สวัสดี\"\n",
 	} {
-		f := mustParse(t, "th.toml", src)
+		f := Must(Parse("th.toml", []byte(src)))
 		got := Check(en, f, Options{Override: true})
 		if len(got) == 0 || got[0].Kind != KindControl || got[0].Severity != Error || got[0].Line != 1 || got[0].MessageID != "Hello" {
 			t.Errorf("Check(%q) = %v; want a control-character error on line 1", src, got)
 		}
 	}
 	// Count takes an invisible text for an empty one (so do the work file and merge, which use it).
-	f := mustParse(t, "th.toml", "[Hello]\nother = \"\\u3164\"\n")
+	f := Must(Parse("th.toml", []byte("[Hello]\nother = \"\\u3164\"\n")))
 	if st := Count(en, f); st.Missing != 3 {
 		t.Errorf("Count = %+v; want the invisible text counted missing", st)
 	}
@@ -98,11 +98,11 @@ func TestSegments(t *testing.T) {
 			t.Errorf("Segments(%q, %q, %q) = %q; want %q", tt.s, tt.left, tt.right, got, tt.want)
 		}
 	}
-	en := mustParse(t, "en.toml", enSrc)
+	en := Must(Parse("en.toml", []byte(enSrc)))
 	if !HasActions(en.Get("Code").Message) || HasActions(en.Get("Hello").Message) {
 		t.Error("HasActions wrong for the English source")
 	}
-	custom := mustParse(t, "th.toml", "[Code]\nleftdelim = \"<<\"\nrightdelim = \">>\"\nother = \"{{x}} <<.Code>>\"\n").Get("Code").Message
+	custom := Must(Parse("th.toml", []byte("[Code]\nleftdelim = \"<<\"\nrightdelim = \">>\"\nother = \"{{x}} <<.Code>>\"\n"))).Get("Code").Message
 	if parts, _ := MessageSegments(custom); len(parts) != 2 || parts[1] != "<<.Code>>" || !HasActions(custom) {
 		t.Errorf("MessageSegments with the message's delimiters = %q", parts)
 	}

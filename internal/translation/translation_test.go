@@ -25,31 +25,18 @@ description = "Has a placeholder."
 other = "Error {{.Code}}."
 `
 
-// mustParse parses src as the file name (Parse takes the tag from the
-// name). msgfile's internal tests have their own: they cannot import a
-// shared test package that imports msgfile.
-func mustParse(t *testing.T, name, src string) *msgfile.File {
-	t.Helper()
-	f, findings := msgfile.Parse(name, []byte(src))
-	if f == nil {
-		t.Fatalf("Parse(%s) failed: %v", name, findings)
-	}
-	return f
-}
-
-// hashOf returns the hash of English id.
-func hashOf(t *testing.T, id string) string {
-	t.Helper()
-	return msgfile.Hash(mustParse(t, "en.toml", enSrc).Get(id).Message)
+// enHash is the hash of enSrc's message id.
+func enHash(id string) string {
+	return msgfile.Hash(msgfile.Must(msgfile.Parse("en.toml", []byte(enSrc))).Get(id).Message)
 }
 
 // TestRoundTrip: remove a translation, the work file lists it, fill it in,
 // merge, check is clean with the hash recorded; then change English and
 // check reports it stale.
 func TestRoundTrip(t *testing.T) {
-	en := mustParse(t, "en.toml", enSrc)
-	h := func(id string) string { return `hash = "` + hashOf(t, id) + `"` + "\n" }
-	th := mustParse(t, "th.toml", "# Thai.\n\n[Hello]\n"+h("Hello")+"other = \"สวัสดี\"\n\n[Code]\n"+h("Code")+"other = \"ผิดพลาด {{.Code}}\"\n")
+	en := msgfile.Must(msgfile.Parse("en.toml", []byte(enSrc)))
+	h := func(id string) string { return `hash = "` + enHash(id) + `"` + "\n" }
+	th := msgfile.Must(msgfile.Parse("th.toml", []byte("# Thai.\n\n[Hello]\n"+h("Hello")+"other = \"สวัสดี\"\n\n[Code]\n"+h("Code")+"other = \"ผิดพลาด {{.Code}}\"\n")))
 
 	work, st, err := WorkFile(en, th, language.Thai, "Thai")
 	if err != nil {
@@ -58,11 +45,11 @@ func TestRoundTrip(t *testing.T) {
 	if st.Missing != 1 || st.Stale != 0 {
 		t.Errorf("stats = %+v; want 1 missing", st)
 	}
-	wf := mustParse(t, "translate.th.toml", string(work))
+	wf := msgfile.Must(msgfile.Parse("translate.th.toml", []byte(string(work))))
 	if got := wf.IDs(); !slices.Equal(got, []string{"Bye"}) {
 		t.Fatalf("work file lists %v; want [Bye]\n%s", got, work)
 	}
-	if m := wf.Get("Bye"); m.Description != "Farewell." || m.Hash != hashOf(t, "Bye") || m.Other != "" || !strings.Contains(string(work), "# English: Goodbye.") {
+	if m := wf.Get("Bye"); m.Description != "Farewell." || m.Hash != enHash("Bye") || m.Other != "" || !strings.Contains(string(work), "# English: Goodbye.") {
 		t.Errorf("work file entry = %+v\n%s", m.Message, work)
 	}
 
@@ -73,15 +60,15 @@ func TestRoundTrip(t *testing.T) {
 	}
 
 	filled := strings.Replace(string(work), `other = ""`, `other = "ลาก่อน"`, 1)
-	res, err = Merge(en, th, mustParse(t, "translate.th.toml", filled), language.Thai, "th.toml")
+	res, err = Merge(en, th, msgfile.Must(msgfile.Parse("translate.th.toml", []byte(filled))), language.Thai, "th.toml")
 	if err != nil {
 		t.Fatalf("Merge: %v (%v)", err, res.Findings)
 	}
-	merged := mustParse(t, "th.toml", string(res.Src))
+	merged := msgfile.Must(msgfile.Parse("th.toml", []byte(string(res.Src))))
 	if got := msgfile.Check(en, merged, msgfile.Options{}); len(got) != 0 {
 		t.Errorf("check after merge: %v\n%s", got, res.Src)
 	}
-	if merged.Get("Bye").Hash != hashOf(t, "Bye") {
+	if merged.Get("Bye").Hash != enHash("Bye") {
 		t.Errorf("hash not recorded:\n%s", res.Src)
 	}
 	if !slices.Equal(merged.IDs(), []string{"Hello", "Bye", "Code"}) || !strings.HasPrefix(string(res.Src), "# Thai.\n") {
@@ -90,7 +77,7 @@ func TestRoundTrip(t *testing.T) {
 
 	// English changes: the translation is stale, and the next work file
 	// offers it again with the old text.
-	en2 := mustParse(t, "en.toml", strings.Replace(enSrc, "Goodbye.", "See you.", 1))
+	en2 := msgfile.Must(msgfile.Parse("en.toml", []byte(strings.Replace(enSrc, "Goodbye.", "See you.", 1))))
 	got := msgfile.Check(en2, merged, msgfile.Options{})
 	if len(got) != 1 || got[0].File != "th.toml" || got[0].Line != merged.Get("Bye").Line || got[0].MessageID != "Bye" || got[0].Severity != msgfile.Error || got[0].Kind != msgfile.KindStale {
 		t.Errorf("after an English change, check = %v", got)
@@ -102,7 +89,7 @@ func TestRoundTrip(t *testing.T) {
 }
 
 func TestMergeRefusesBadWork(t *testing.T) {
-	en := mustParse(t, "en.toml", enSrc)
+	en := msgfile.Must(msgfile.Parse("en.toml", []byte(enSrc)))
 	tests := []struct {
 		name string
 		work string
@@ -115,7 +102,7 @@ func TestMergeRefusesBadWork(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res, err := Merge(en, nil, mustParse(t, "translate.th.toml", tt.work), language.Thai, "th.toml")
+			res, err := Merge(en, nil, msgfile.Must(msgfile.Parse("translate.th.toml", []byte(tt.work))), language.Thai, "th.toml")
 			if err == nil || res.Src != nil {
 				t.Fatalf("Merge accepted a bad work file")
 			}
@@ -125,7 +112,7 @@ func TestMergeRefusesBadWork(t *testing.T) {
 		})
 	}
 	// A work file made from older English merges, with a warning.
-	res, err := Merge(en, nil, mustParse(t, "translate.th.toml", "[Bye]\nhash = \"sha1-old\"\nother = \"ลาก่อน\"\n"), language.Thai, "th.toml")
+	res, err := Merge(en, nil, msgfile.Must(msgfile.Parse("translate.th.toml", []byte("[Bye]\nhash = \"sha1-old\"\nother = \"ลาก่อน\"\n"))), language.Thai, "th.toml")
 	if err != nil || len(res.Findings) != 1 || res.Findings[0].Kind != msgfile.KindStale || res.Findings[0].Severity != msgfile.Warning {
 		t.Errorf("stale work file: %v, %v", res.Findings, err)
 	}
@@ -144,13 +131,13 @@ func TestWorkFileNames(t *testing.T) {
 }
 
 func TestPseudo(t *testing.T) {
-	en := mustParse(t, "en.toml", enSrc)
+	en := msgfile.Must(msgfile.Parse("en.toml", []byte(enSrc)))
 	for _, tag := range PseudoTags {
 		src, err := Pseudo(en, tag)
 		if err != nil {
 			t.Fatal(err)
 		}
-		f := mustParse(t, tag.String()+".toml", string(src))
+		f := msgfile.Must(msgfile.Parse(tag.String()+".toml", []byte(string(src))))
 		if got := msgfile.Check(en, f, msgfile.Options{}); len(got) != 0 {
 			t.Errorf("%s does not pass check: %v", tag, got)
 		}
@@ -173,14 +160,14 @@ func TestPseudo(t *testing.T) {
 // to equal English in the work file keeps that mark in the locale file, so
 // check does not warn after the merge.
 func TestMergeKeepsSameAsEnglishMarker(t *testing.T) {
-	en := mustParse(t, "en.toml", enSrc)
-	for _, target := range []*msgfile.File{nil, mustParse(t, "sw.toml", "[Hello]\nhash = \"old\"\nother = \"Hujambo\"  # by hand\n")} {
-		work := mustParse(t, "translate.sw.toml", "[Hello]\n# same-as-english: a greeting used as is\nother = \"Hello.\"\n")
+	en := msgfile.Must(msgfile.Parse("en.toml", []byte(enSrc)))
+	for _, target := range []*msgfile.File{nil, msgfile.Must(msgfile.Parse("sw.toml", []byte("[Hello]\nhash = \"old\"\nother = \"Hujambo\"  # by hand\n")))} {
+		work := msgfile.Must(msgfile.Parse("translate.sw.toml", []byte("[Hello]\n# same-as-english: a greeting used as is\nother = \"Hello.\"\n")))
 		res, err := Merge(en, target, work, language.MustParse("sw"), "sw.toml")
 		if err != nil {
 			t.Fatal(err)
 		}
-		got := mustParse(t, "sw.toml", string(res.Src))
+		got := msgfile.Must(msgfile.Parse("sw.toml", []byte(string(res.Src))))
 		if m := got.Get("Hello"); m == nil || !m.SameAsEnglish {
 			t.Errorf("marker lost:\n%s", res.Src)
 		}
@@ -198,9 +185,9 @@ func TestMergeKeepsSameAsEnglishMarker(t *testing.T) {
 // today's hash on a translation of older English. A new text with no hash
 // gets today's.
 func TestMergeUnhashedUnchanged(t *testing.T) {
-	en := mustParse(t, "en.toml", enSrc)
-	target := mustParse(t, "sw.toml", "[Hello]\nhash = \"sha1-old\"\nother = \"Hujambo\"\n")
-	work := mustParse(t, "translate.sw.toml", "[Hello]\nother = \"Hujambo\"\n")
+	en := msgfile.Must(msgfile.Parse("en.toml", []byte(enSrc)))
+	target := msgfile.Must(msgfile.Parse("sw.toml", []byte("[Hello]\nhash = \"sha1-old\"\nother = \"Hujambo\"\n")))
+	work := msgfile.Must(msgfile.Parse("translate.sw.toml", []byte("[Hello]\nother = \"Hujambo\"\n")))
 	res, err := Merge(en, target, work, language.MustParse("sw"), "sw.toml")
 	if err != nil {
 		t.Fatal(err)
@@ -208,12 +195,12 @@ func TestMergeUnhashedUnchanged(t *testing.T) {
 	if len(res.Merged) != 0 || !slices.Equal(res.Unchanged, []string{"Hello"}) {
 		t.Errorf("merged %v, unchanged %v; want Hello unchanged", res.Merged, res.Unchanged)
 	}
-	work = mustParse(t, "translate.sw.toml", "[Hello]\nother = \"Habari\"\n")
+	work = msgfile.Must(msgfile.Parse("translate.sw.toml", []byte("[Hello]\nother = \"Habari\"\n")))
 	res, err = Merge(en, target, work, language.MustParse("sw"), "sw.toml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := mustParse(t, "sw.toml", string(res.Src)).Get("Hello"); got == nil || got.Other != "Habari" || got.Hash != msgfile.Hash(en.Get("Hello").Message) {
+	if got := msgfile.Must(msgfile.Parse("sw.toml", []byte(string(res.Src)))).Get("Hello"); got == nil || got.Other != "Habari" || got.Hash != msgfile.Hash(en.Get("Hello").Message) {
 		t.Errorf("a new unhashed text: %+v; want today's hash", got)
 	}
 }
