@@ -120,7 +120,8 @@ func TestCatalogMatchesSeed(t *testing.T) {
 
 // TestCatalogShape checks the catalogue's own rules.
 func TestCatalogShape(t *testing.T) {
-	valid := []Category{CategorySuccess, CategoryPending, CategoryUserAction, CategoryRejected, CategoryTemporary, CategoryEnded, CategoryIntegration}
+	// The catalogue never uses CategoryUnknown: that is for codes it does not know.
+	valid := slices.DeleteFunc(Categories(), func(c Category) bool { return c == CategoryUnknown })
 	hints := map[string]string{}
 	for _, m := range messageHints {
 		if _, dup := hints[m.id]; dup {
@@ -1352,5 +1353,25 @@ func TestShippedDecodeAgrees(t *testing.T) {
 				t.Errorf("%s %s: decoded %+v; the parse has %+v", f.Name, id, g, m)
 			}
 		}
+	}
+}
+
+// TestCategories: Categories lists each category once, every one the
+// catalogue uses and CategoryUnknown, and nothing else; the exports'
+// enums and the OpenAPI document are generated or checked from it.
+func TestCategories(t *testing.T) {
+	used := map[Category]bool{CategoryUnknown: true}
+	for _, e := range catalog {
+		used[e.cat] = true
+	}
+	seen := map[Category]bool{}
+	for _, c := range Categories() {
+		if seen[c] || !used[c] {
+			t.Errorf("Categories() lists %q twice or unused", c)
+		}
+		seen[c] = true
+	}
+	if len(seen) != len(used) {
+		t.Errorf("Categories() = %v; the catalogue and the unknown code use %d", Categories(), len(used))
 	}
 }

@@ -89,6 +89,13 @@ const (
 	CategoryUnknown Category = "unknown"
 )
 
+// Categories returns every category, in the order of the constants above:
+// for an exhaustive switch's test, a metric's labels, or a generated enum.
+func Categories() []Category {
+	return []Category{CategorySuccess, CategoryPending, CategoryUserAction, CategoryRejected,
+		CategoryTemporary, CategoryEnded, CategoryIntegration, CategoryUnknown}
+}
+
 // Language describes one locale of a Bundle.
 type Language struct {
 	Tag language.Tag

@@ -9,11 +9,13 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
 
+	"github.com/faceidmsg/faceidmsg"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
@@ -166,6 +168,21 @@ func TestOpenAPIDocument(t *testing.T) {
 	v, _ := jsonschema.UnmarshalJSON(bytes.NewReader(data))
 	if err := s.Validate(v); err != nil {
 		t.Errorf("the public Message schema refuses a message: %v", err)
+	}
+	var doc struct {
+		Components struct {
+			Schemas struct {
+				Category struct {
+					Enum []faceidmsg.Category `json:"enum"`
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal(OpenAPI, &doc); err != nil {
+		t.Fatal(err)
+	}
+	if got := doc.Components.Schemas.Category.Enum; !slices.Equal(got, faceidmsg.Categories()) {
+		t.Errorf("the Category schema's enum is %v; the library's categories are %v", got, faceidmsg.Categories())
 	}
 }
 

@@ -21,7 +21,7 @@ func dartAccessor(src Source, out *output) error {
 // its category and retry flag.
 
 /// What the app does next; only [Category.success] means the verification passed.
-enum Category { success, pending, userAction, rejected, temporary, ended, integration, unknown }
+enum Category { ` + categoryList(camelCase, ", ") + ` }
 
 /// A code's keys and decision data.
 class Entry {
@@ -54,7 +54,7 @@ const List<String> namespaces = [`)
 	b.WriteString("];\n\nconst Map<String, _Row> _table = {\n")
 	for _, m := range src.Bundle.Localizer(language.English.String()).Messages() {
 		// Keys are ASCII letters, digits and _: safe in a single-quoted literal.
-		fmt.Fprintf(&b, "  '%s': _Row(Category.%s, %t, %t),\n", m.Key(), swiftCase(string(m.Category)), m.Retryable, m.Hint != "")
+		fmt.Fprintf(&b, "  '%s': _Row(Category.%s, %t, %t),\n", m.Key(), camelCase(string(m.Category)), m.Retryable, m.Hint != "")
 	}
 	fmt.Fprintf(&b, `};
 

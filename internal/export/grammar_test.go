@@ -19,11 +19,6 @@ import (
 // tree-sitter-dart, as built by tree-sitter-wasms, under Node), and their
 // tables are held to the catalogue and to the exported strings.
 
-var allCategories = []faceidmsg.Category{
-	faceidmsg.CategorySuccess, faceidmsg.CategoryPending, faceidmsg.CategoryUserAction, faceidmsg.CategoryRejected,
-	faceidmsg.CategoryTemporary, faceidmsg.CategoryEnded, faceidmsg.CategoryIntegration, faceidmsg.CategoryUnknown,
-}
-
 // parseWith parses each of srcs with the grammar of lang, in one run
 // (loading a grammar is the slow part), and returns each one's errors: ""
 // when it parses.
@@ -67,7 +62,7 @@ func parseWith(t *testing.T, lang, name string, srcs ...[]byte) []string {
 // parse (so the check can fail), and holds its table rows, read by row,
 // to every message of the catalogue and to the keys of the exported text
 // files.
-func checkAccessor(t *testing.T, lang, name string, files Files, row *regexp.Regexp, caseName func(faceidmsg.Category) string, keys map[string]bool) {
+func checkAccessor(t *testing.T, lang, name string, files Files, row *regexp.Regexp, enum string, keys map[string]bool) {
 	t.Helper()
 	src := files[name]
 	if src == nil {
@@ -90,7 +85,7 @@ func checkAccessor(t *testing.T, lang, name string, files Files, row *regexp.Reg
 		t.Errorf("%s: %d table rows; the catalogue has %d messages", name, len(got), len(msgs))
 	}
 	for _, m := range msgs {
-		want := fmt.Sprintf("%s %t %t", caseName(m.Category), m.Retryable, m.Hint != "")
+		want := fmt.Sprintf("%s %t %t", camelCase(string(m.Category)), m.Retryable, m.Hint != "")
 		if got[m.Key()] != want {
 			t.Errorf("%s: %s = %q; want %q", name, m.Key(), got[m.Key()], want)
 		}
@@ -102,6 +97,14 @@ func checkAccessor(t *testing.T, lang, name string, files Files, row *regexp.Reg
 		if !keys[k] || !strings.Contains(string(src), k) {
 			t.Errorf("%s: the generic key %s is not both in the accessor and in the exported strings", name, k)
 		}
+	}
+	// The enum lists every category the library has, in its order.
+	var want []string
+	for _, c := range faceidmsg.Categories() {
+		want = append(want, camelCase(string(c)))
+	}
+	if got := regexp.MustCompile(`\b[a-z][A-Za-z]*\b`).FindAllString(enum, -1); !slices.Equal(got, want) {
+		t.Errorf("%s: enum Category lists %v; want %v", name, got, want)
 	}
 	for _, ns := range faceidmsg.Namespaces() {
 		if !strings.Contains(string(src), string(ns)) {
@@ -116,31 +119,36 @@ func TestSwiftAccessor(t *testing.T) {
 	for _, m := range regexp.MustCompile(`(?m)^"([^"]+)" = `).FindAllStringSubmatch(string(files["en.lproj/"+AppleTable+".strings"]), -1) {
 		keys[m[1]] = true
 	}
-	row := regexp.MustCompile(`(?m)^\s+"([A-Za-z0-9_]+)": \(\.(\w+), (true|false), (true|false)\),$`)
-	checkAccessor(t, "swift", "FaceIdMsg.swift", files, row, func(c faceidmsg.Category) string { return swiftCase(string(c)) }, keys)
-	// The enum's raw values are the library's category names.
-	for _, c := range allCategories {
-		if s := swiftCase(string(c)); s != string(c) && !strings.Contains(string(files["FaceIdMsg.swift"]), fmt.Sprintf("%s = %q", s, c)) {
-			t.Errorf("FaceIdMsg.swift: case %s has no raw value %q", s, c)
+	src := string(files["FaceIdMsg.swift"])
+	// The cases, without the raw values, which must be the library's names.
+	enum := regexp.MustCompile(`(?m)^\s+case (.*)$`).FindStringSubmatch(src)
+	if enum == nil {
+		t.Fatal("FaceIdMsg.swift has no enum cases")
+	}
+	for _, c := range faceidmsg.Categories() {
+		if cc := camelCase(string(c)); cc != string(c) && !strings.Contains(enum[1], fmt.Sprintf("%s = %q", cc, c)) {
+			t.Errorf("FaceIdMsg.swift: case %s has no raw value %q", cc, c)
 		}
 	}
+	cases := regexp.MustCompile(` = "[^"]*"`).ReplaceAllString(enum[1], "")
+	row := regexp.MustCompile(`(?m)^\s+"([A-Za-z0-9_]+)": \(\.(\w+), (true|false), (true|false)\),$`)
+	checkAccessor(t, "swift", "FaceIdMsg.swift", files, row, cases, keys)
 }
 
 func TestDartAccessor(t *testing.T) {
 	files := mustExport(t, "arb", source(t, "en"))
-	keys := map[string]bool{}
 	var arbFile map[string]any
 	if err := json.Unmarshal(files[ARBPrefix+"en.arb"], &arbFile); err != nil {
 		t.Fatal(err)
 	}
+	keys := map[string]bool{}
 	for k := range arbFile {
 		keys[k] = true
 	}
-	row := regexp.MustCompile(`(?m)^  '([A-Za-z0-9_]+)': _Row\(Category\.(\w+), (true|false), (true|false)\),$`)
-	checkAccessor(t, "dart", "faceidmsg.dart", files, row, func(c faceidmsg.Category) string { return swiftCase(string(c)) }, keys)
-	for _, c := range allCategories {
-		if !slices.Contains(strings.FieldsFunc(strings.SplitN(strings.SplitN(string(files["faceidmsg.dart"]), "enum Category {", 2)[1], "}", 2)[0], func(r rune) bool { return r == ',' || r == ' ' }), swiftCase(string(c))) {
-			t.Errorf("faceidmsg.dart: enum Category has no %s", swiftCase(string(c)))
-		}
+	enum := regexp.MustCompile(`(?m)^enum Category \{(.*)\}$`).FindStringSubmatch(string(files["faceidmsg.dart"]))
+	if enum == nil {
+		t.Fatal("faceidmsg.dart has no enum Category")
 	}
+	row := regexp.MustCompile(`(?m)^  '([A-Za-z0-9_]+)': _Row\(Category\.(\w+), (true|false), (true|false)\),$`)
+	checkAccessor(t, "dart", "faceidmsg.dart", files, row, enum[1], keys)
 }

@@ -37,7 +37,7 @@ public final class FaceIdMsg {
     private FaceIdMsg() {}
 
     /** What the app does next; only SUCCESS means the verification passed. */
-    public enum Category { SUCCESS, PENDING, USER_ACTION, REJECTED, TEMPORARY, ENDED, INTEGRATION, UNKNOWN }
+    public enum Category { ` + categoryList(strings.ToUpper, ", ") + ` }
 
     /** A code's resources and decision data. */
     public static final class Entry {

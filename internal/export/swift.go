@@ -25,7 +25,7 @@ import Foundation
 public enum FaceIdMsg {
     /// What the app does next; only .success means the verification passed.
     public enum Category: String {
-        case success, pending, userAction = "user_action", rejected, temporary, ended, integration, unknown
+        case `+categoryList(swiftCase, ", ")+`
     }
 
     /// A code's keys and decision data.
@@ -58,7 +58,7 @@ public enum FaceIdMsg {
 	b.WriteString(namespaceList(`"`))
 	b.WriteString("]\n\n    private static let table: [String: (Category, Bool, Bool)] = [\n")
 	for _, m := range src.Bundle.Localizer(language.English.String()).Messages() {
-		fmt.Fprintf(&b, "        %q: (.%s, %t, %t),\n", m.Key(), swiftCase(string(m.Category)), m.Retryable, m.Hint != "")
+		fmt.Fprintf(&b, "        %q: (.%s, %t, %t),\n", m.Key(), camelCase(string(m.Category)), m.Retryable, m.Hint != "")
 	}
 	fmt.Fprintf(&b, `    ]
 
@@ -102,11 +102,11 @@ public enum FaceIdMsg {
 	return out.add("FaceIdMsg.swift", language.English, []byte(b.String()))
 }
 
-// swiftCase is a category as a Swift enum case: user_action is userAction.
+// swiftCase is a category as a Swift enum case, with the library's name
+// as its raw value where the two differ: userAction = "user_action".
 func swiftCase(category string) string {
-	before, after, ok := strings.Cut(category, "_")
-	if !ok || after == "" {
-		return category
+	if c := camelCase(category); c != category {
+		return fmt.Sprintf("%s = %q", c, category)
 	}
-	return before + strings.ToUpper(after[:1]) + after[1:]
+	return category
 }

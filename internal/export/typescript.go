@@ -2,6 +2,7 @@ package export
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/faceidmsg/faceidmsg"
@@ -9,6 +10,26 @@ import (
 )
 
 // ---- TypeScript accessor (with the i18next export) ----
+
+// categoryList is the library's categories as an accessor's enum lists
+// them: each written by name, joined by sep.
+func categoryList(name func(category string) string, sep string) string {
+	var names []string
+	for _, c := range faceidmsg.Categories() {
+		names = append(names, name(string(c)))
+	}
+	return strings.Join(names, sep)
+}
+
+// camelCase is a category as a Swift or Dart enum case: user_action is
+// userAction.
+func camelCase(category string) string {
+	before, after, ok := strings.Cut(category, "_")
+	if !ok || after == "" {
+		return category
+	}
+	return before + strings.ToUpper(after[:1]) + after[1:]
+}
 
 // namespaceList is the library's namespaces as the accessors list them:
 // each between quote marks, separated by ", ". The names are ASCII
@@ -35,7 +56,7 @@ func typescriptAccessor(src Source, out *output) error {
 	b.WriteString(`// Look a code up: lookup("saas", "1201") gives its i18next keys, category
 // and retry flag; t(entry.key, { ns: "faceidmsg", code: entry.code }).
 
-export type Category = "success" | "pending" | "user_action" | "rejected" | "temporary" | "ended" | "integration" | "unknown";
+export type Category = ` + categoryList(func(c string) string { return strconv.Quote(c) }, " | ") + `;
 
 export interface Entry {
   /** The i18next key of the message. */
